@@ -1,0 +1,4 @@
+/**
+ * @kvmkit/domain-manager — the libvirt-backed implementation of core's DomainManager contract.
+ */
+export {};
