@@ -48,6 +48,13 @@ describe('writeCpio', () => {
     expect(normalizeArchivePath('/usr//bin/./x/')).toBe('usr/bin/x');
   });
 
+  it.skipIf(!hasCpio)('writes character devices that GNU cpio lists with their numbers', () => {
+    const archive = writeCpio([{ type: 'directory', path: 'dev' }, { type: 'chardev', path: 'dev/console', major: 5, minor: 1 }]);
+    const result = spawnSync('cpio', ['-itv', '--numeric-uid-gid'], { input: archive, encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^crw------- +1 0 +0 +5, +1 .* dev\/console$/m);
+  });
+
   it.skipIf(!hasCpio)('is extracted by GNU cpio with the same contents, modes and links', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'kvmkit-cpio-'));
     tempDirs.push(dir);
@@ -65,7 +72,7 @@ describe('writeCpio', () => {
         expect(stats.mode & 0o7777).toBe(entry.mode ?? 0o644);
         expect((await readFile(path)).equals(Buffer.from(entry.data))).toBe(true);
         expect(Math.floor(stats.mtimeMs / 1000)).toBe(entry.mtime ?? 0);
-      } else {
+      } else if (entry.type === 'symlink') {
         expect(stats.isSymbolicLink()).toBe(true);
         expect(await readlink(path)).toBe(entry.target);
       }

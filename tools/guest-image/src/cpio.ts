@@ -8,11 +8,14 @@
 export type CpioEntry =
   | { type: 'directory'; path: string; mode?: number; mtime?: number }
   | { type: 'file'; path: string; data: Uint8Array | string; mode?: number; mtime?: number }
-  | { type: 'symlink'; path: string; target: string; mtime?: number };
+  | { type: 'symlink'; path: string; target: string; mtime?: number }
+  /** A character device node, e.g. /dev/console (5, 1), which the kernel opens before running /init. */
+  | { type: 'chardev'; path: string; major: number; minor: number; mode?: number; mtime?: number };
 
 const S_IFDIR = 0o040000;
 const S_IFREG = 0o100000;
 const S_IFLNK = 0o120000;
+const S_IFCHR = 0o020000;
 const HEADER_SIZE = 110;
 const TRAILER_NAME = 'TRAILER!!!';
 
@@ -23,6 +26,8 @@ interface HeaderFields {
   mtime: number;
   fileSize: number;
   nameSize: number;
+  rdevMajor?: number;
+  rdevMinor?: number;
 }
 
 /** Writes the entries, in the given order, followed by the trailer. */
@@ -72,6 +77,13 @@ export function writeCpio(entries: Iterable<CpioEntry>): Buffer {
         writeRecord(name, { ino: ino++, mode: S_IFLNK | 0o777, nlink: 1, mtime, fileSize: target.length }, target);
         break;
       }
+      case 'chardev':
+        writeRecord(
+          name,
+          { ino: ino++, mode: S_IFCHR | permissions(entry.mode ?? 0o600), nlink: 1, mtime, fileSize: 0, rdevMajor: entry.major, rdevMinor: entry.minor },
+          Buffer.alloc(0),
+        );
+        break;
     }
   }
   writeRecord(TRAILER_NAME, { ino: 0, mode: 0, nlink: 1, mtime: 0, fileSize: 0 }, Buffer.alloc(0));
@@ -104,8 +116,8 @@ function header(fields: HeaderFields): Buffer {
     fields.fileSize,
     0, // devmajor
     0, // devminor
-    0, // rdevmajor
-    0, // rdevminor
+    fields.rdevMajor ?? 0,
+    fields.rdevMinor ?? 0,
     fields.nameSize,
     0, // check: only used by the 070702 "crc" variant
   ];
