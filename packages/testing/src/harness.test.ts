@@ -84,6 +84,6 @@ describe('test harness', () => {
     expect(processesMentioning(baseDir)).toEqual([]);
     expect(commandLineOf(libvirtd.pid)).toBeUndefined();
     expect(qemuPid).toBeGreaterThan(1);
-    expect(commandLineOf(qemuPid!)).toBeUndefined();
+    expect(commandLineOf(qemuPid)).toBeUndefined();
   }, 240_000);
 });

@@ -256,6 +256,8 @@ describe.skipIf(!hostReady)('buildGuestImage', () => {
     expect(image.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(image.readyLine).toBe('KVMKIT-GUEST-READY');
     expect(image.cmdline).toContain('console=ttyS0');
+    // Readable by QEMU running as another user (libvirt's qemu user).
+    expect((await stat(image.directory)).mode & 0o777).toBe(0o755);
     const before = await Promise.all([stat(image.kernel), stat(image.initrd)]);
     expect(before.every((s) => s.size > 0)).toBe(true);
 

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -152,7 +152,9 @@ async function writeAtomically(cacheDir: string, directory: string, files: Recor
   await mkdir(cacheDir, { recursive: true });
   const temporary = await mkdtemp(join(cacheDir, '.building-'));
   try {
-    for (const [name, content] of Object.entries(files)) await writeFile(join(temporary, name), content);
+    for (const [name, content] of Object.entries(files)) await writeFile(join(temporary, name), content, { mode: 0o644 });
+    // mkdtemp makes it 0700; QEMU run by libvirt as another user must be able to read the files.
+    await chmod(temporary, 0o755);
     // A leftover from an interrupted or corrupted build would block the rename.
     if (!(await isComplete(directory))) await rm(directory, { recursive: true, force: true });
     await rename(temporary, directory);

@@ -49,7 +49,10 @@ export function compareKernelVersions(a: string, b: string): number {
 export async function findHostKernel(version?: string, roots = { boot: '/boot', modules: '/lib/modules' }): Promise<HostKernel> {
   const candidate = async (v: string): Promise<HostKernel | undefined> => {
     const kernel = { version: v, image: join(roots.boot, `vmlinuz-${v}`), moduleDir: join(roots.modules, v) };
-    return (await exists(kernel.image)) && (await exists(join(kernel.moduleDir, 'modules.dep'))) ? kernel : undefined;
+    if (!(await exists(join(kernel.moduleDir, 'modules.dep'))) || !(await exists(kernel.image, constants.F_OK))) return undefined;
+    // Some distributions install the kernel image readable by root only.
+    if (!(await exists(kernel.image))) throw new Error(`${kernel.image} is not readable by this user; make it readable (chmod 0644) or build as root`);
+    return kernel;
   };
   if (version !== undefined) {
     const kernel = await candidate(version);
