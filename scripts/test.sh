@@ -5,3 +5,4 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$repo_root"
 pnpm exec turbo run lint typecheck test --output-logs=new-only "$@"
+node scripts/test-summary.mjs
