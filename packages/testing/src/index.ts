@@ -11,5 +11,6 @@ export {
 } from '@kvmkit/private-libvirtd';
 export { virtTypeForTests } from './virt-type.ts';
 export { waitForFileLine } from './wait-for-file-line.ts';
+export { LIBVIRT_DOMAIN_SCHEMA, validateDomainXml, type SchemaValidation } from './validate-domain-xml.ts';
 export { buildGuestImage, type GuestImage } from '@kvmkit/guest-image';
 export { probeKvm, type KvmProbeResult, type VirtType } from '@kvmkit/host-probe';
