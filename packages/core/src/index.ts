@@ -21,7 +21,7 @@ export { Converter, vmiIdentity } from './pipeline/converter.ts';
 export { createConverter, type CreateConverterOptions } from './pipeline/create-converter.ts';
 export type { ConversionResult } from './pipeline/conversion-result.ts';
 export { orderConfigurators, type RegisteredConfigurator } from './pipeline/order-configurators.ts';
-export { ExtensionRegistry } from './extensions/extension-registry.ts';
+export { ExtensionRegistry, type ExtensionLookup } from './extensions/extension-registry.ts';
 export type { ResolvedVolume, VolumeSource } from './extensions/volume-source.ts';
 export type { NetworkBinding } from './extensions/network-binding.ts';
 export type { DiskImageRequest, HostOperations } from './host/host-operations.ts';

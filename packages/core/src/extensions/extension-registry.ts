@@ -1,10 +1,20 @@
 import { KvmkitError } from '../errors/kvmkit-error.ts';
 
+/** Read access to an extension registry, as configurators get it. */
+export interface ExtensionLookup<Extension> {
+  get(key: string): Extension | undefined;
+  /** The extension for `key`, or an `EXTENSION_UNKNOWN` error naming `path` and what is registered. */
+  require(key: string, path: string): Extension;
+  /** The plugin that provided `key`. */
+  pluginOf(key: string): string | undefined;
+  keys(): string[];
+}
+
 /**
  * A named set of one kind of extension (volume sources by `kind`, network bindings by `name`),
  * filled from plugin manifests. Duplicate names are refused, naming both plugins.
  */
-export class ExtensionRegistry<Extension> {
+export class ExtensionRegistry<Extension> implements ExtensionLookup<Extension> {
   readonly #entries = new Map<string, { extension: Extension; plugin: string }>();
 
   constructor(

@@ -131,3 +131,31 @@ describe('Converter', () => {
     expect(warnings).toContainEqual({ path: 'spec.domain.clock', reason: 'timezone ignored', severity: 'warning', rule: 'warn:clock' });
   });
 });
+
+describe('Converter extensions', () => {
+  it('lets configurators resolve volumes through every plugin’s volume sources', () => {
+    const provider = definePlugin({
+      specificationVersion: 'v1', name: 'volumes', version: '0.1.0', core,
+      volumeSources: [{ kind: 'emptyDisk', resolve: (volume) => ({ type: 'file' as const, path: `/volumes/${volume.name}.qcow2`, format: 'qcow2' as const }) }],
+    });
+    const consumer = definePlugin({
+      specificationVersion: 'v1', name: 'disks', version: '0.1.0', core,
+      configurators: [{
+        specificationVersion: 'v1', name: 'disks:sources',
+        configure(machine, domain, context) {
+          const volumes = machine.spec.volumes ?? [];
+          domain.description = volumes.map((volume, index) => {
+            const kind = Object.keys(volume).find((key) => key !== 'name') ?? '';
+            return context.volumeSources.require(kind, `spec.volumes[${String(index)}]`).resolve(volume, context).path;
+          }).join(',');
+        },
+      }],
+    });
+    const withDisk: VirtualMachineInstance = { ...vmi, spec: { ...vmi.spec, volumes: [{ name: 'scratch', emptyDisk: { capacity: '1Gi' } }] } };
+    expect(createConverter({ plugins: [provider, consumer] }).convert(withDisk, context).domain.description).toBe('/volumes/scratch.qcow2');
+    const withUnknown: VirtualMachineInstance = { ...vmi, spec: { ...vmi.spec, volumes: [{ name: 'data', dataVolume: { name: 'dv' } }] } };
+    expect(() => createConverter({ plugins: [provider, consumer] }).convert(withUnknown, context)).toThrow(
+      "spec.volumes[0]: no registered plugin provides volume source 'dataVolume' (registered: emptyDisk)",
+    );
+  });
+});

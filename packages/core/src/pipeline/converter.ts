@@ -56,6 +56,8 @@ export class Converter {
       ...context,
       options: this.#registry.optionsOf(entry.plugin),
       plugin: entry.plugin,
+      volumeSources: this.#registry.volumeSources,
+      networkBindings: this.#registry.networkBindings,
       warn: (path: string, reason: string) => { warnings.push({ path, reason, severity: 'warning', rule: entry.configurator.name }); },
     });
   }

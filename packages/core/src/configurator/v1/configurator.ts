@@ -1,6 +1,9 @@
 import type { Domain } from '@kvmkit/domain-xml';
 import type { VirtualMachineInstance, VmiProblem } from '@kvmkit/vmi';
 import type { ConverterContext } from '../../context/converter-context.ts';
+import type { ExtensionLookup } from '../../extensions/extension-registry.ts';
+import type { NetworkBinding } from '../../extensions/network-binding.ts';
+import type { VolumeSource } from '../../extensions/volume-source.ts';
 
 /**
  * When a configurator runs relative to the others. The pipeline runs every `pre` configurator,
@@ -18,6 +21,13 @@ export interface ConfigureContext<Options = unknown> extends ConverterContext {
   readonly options: Options;
   /** The name of the plugin this configurator belongs to. */
   readonly plugin: string;
+  /**
+   * Volume sources every registered plugin provides, by volume kind (`emptyDisk`, …): the disk
+   * configurator resolves each VMI volume through it.
+   */
+  readonly volumeSources: ExtensionLookup<VolumeSource>;
+  /** Network bindings every registered plugin provides, by binding name (`passt`, …). */
+  readonly networkBindings: ExtensionLookup<NetworkBinding>;
   /**
    * Reports something the user should know that does not stop the conversion (a field kvmkit
    * recognizes but does not act on, a default chosen for them). Attributed to the configurator.
