@@ -1,0 +1,79 @@
+import 'reflect-metadata';
+import { validateDomainXml } from '@kvmkit/testing';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runKvmctl } from './cli.ts';
+
+const fixture = (name: string): string => fileURLToPath(new URL(`./__fixtures__/${name}`, import.meta.url));
+const labPlugin = fixture('lab-plugin.mjs');
+const scratch = mkdtempSync(join(tmpdir(), 'kvmctl-cli-'));
+afterAll(() => { rmSync(scratch, { recursive: true, force: true }); });
+
+async function kvmctl(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runKvmctl(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+describe('kvmctl', () => {
+  it('converts a VMI with the plugins named on the command line', async () => {
+    const vmi = join(scratch, 'alpha.yaml');
+    writeFileSync(vmi, 'apiVersion: kubevirt.io/v1\nkind: VirtualMachineInstance\nmetadata: {name: alpha, labels: {team: x}}\nspec: {domain: {devices: {}, memory: {guest: 128Mi}}}\n');
+    const result = await kvmctl('convert', vmi, '--plugins', labPlugin, '--virt-type', 'qemu');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("<domain type='qemu'>");
+    expect(result.stdout).toContain('<description>lab VM alpha</description>');
+    expect(await validateDomainXml(result.stdout)).toEqual({ valid: true, errors: '' });
+  });
+
+  it('prints the typed model with -o json', async () => {
+    const result = await kvmctl('convert', fixture('two-vmis.yaml'), '--plugins', labPlugin, '-o', 'json');
+    expect(result.code).toBe(1); // beta has a disk without a volume
+    const alpha = (JSON.parse(result.stdout) as { name: string; description: string }[])[0];
+    expect(alpha).toMatchObject({ name: 'alpha', description: 'lab VM alpha' });
+    expect(result.stderr).toMatch(/two-vmis\.yaml:\d+: error spec\.domain\.devices\.disks\[0\]/);
+  });
+
+  it('validates every VMI, printing file:line, path and reason, and exits 1 on errors', async () => {
+    const result = await kvmctl('validate', fixture('two-vmis.yaml'), '--plugins', labPlugin);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.split('\n');
+    expect(lines.some((line) => /two-vmis\.yaml:\d+: error spec\.domain\.devices\.disks\[0\]\.name: /.test(line) || /error spec\.domain\.devices\.disks\[0\]/.test(line))).toBe(true);
+    expect(lines).toContainEqual(expect.stringMatching(/two-vmis\.yaml:\d+: warning metadata\.labels\.team: every lab VM names its team \(lab:description\)/));
+    expect(result.stderr).toMatch(/2 VMI\(s\): [1-9]\d* error\(s\)/);
+  });
+
+  it('lists plugins and configurators in run order', async () => {
+    const result = await kvmctl('plugins', '--plugins', labPlugin);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('lab\t1.0.0\t>=0.1.0');
+    expect(result.stdout).toMatch(/1\tlab:skeleton\tpre\tlab\n2\tlab:description\tnormal\tlab/);
+  });
+
+  it('reports bad input as one clear line with a non-zero exit', async () => {
+    const missingFile = await kvmctl('convert', join(scratch, 'nope.yaml'), '--plugins', labPlugin);
+    expect(missingFile.code).toBe(1);
+    expect(missingFile.stderr).toMatch(/^kvmctl: ENOENT/);
+    const missingPlugin = await kvmctl('plugins', '--plugins', 'no-such-plugin-package');
+    expect(missingPlugin.stderr).toMatch(/^kvmctl: cannot load plugin 'no-such-plugin-package' from no-such-plugin-package: /);
+    const badVirtType = await kvmctl('convert', 'x.yaml', '--virt-type', 'xen');
+    expect(badVirtType.code).toBe(2);
+    expect(badVirtType.stderr).toContain("argument 'xen' is invalid");
+    const badOptions = join(scratch, 'options.yaml');
+    writeFileSync(badOptions, 'nobody: {}\n');
+    const unknownPluginOptions = await kvmctl('plugins', '--plugins', labPlugin, '--options', badOptions);
+    expect(unknownPluginOptions.stderr).toBe("kvmctl: options were given for plugin 'nobody', which is not loaded (loaded: " + labPlugin + ')');
+  });
+
+  it('prints help with examples for every command', async () => {
+    for (const command of ['convert', 'validate', 'plugins']) {
+      const result = await kvmctl(command, '--help');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('Examples:');
+    }
+  });
+});
