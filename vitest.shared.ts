@@ -7,6 +7,9 @@ export function packageTestConfig(overrides: { testTimeout?: number } = {}): Vit
     test: {
       include: ['src/**/*.test.ts'],
       passWithNoTests: true,
+      // CI is a loaded 2-core machine; a test's own bound belongs in the test, these are backstops.
+      testTimeout: 30_000,
+      hookTimeout: 180_000,
       reporters: ['default', ['json', { outputFile: 'test-report.json' }]],
       ...overrides,
     },
