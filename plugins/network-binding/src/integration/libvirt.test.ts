@@ -1,0 +1,122 @@
+// One private libvirtd for the file: every golden case is defined with validation, then the tiny
+// guest boots with a masquerade interface (QEMU user-mode NAT: no host set-up, no dnsmasq) and its
+// guest agent reports that interface. Debian 12's libvirt 9.0 is built with passt support patched
+// out (debian/patches/debian/Disable-passt-support.patch), so passt cases are skipped, saying so,
+// on daemons that refuse `<backend type='passt'/>`.
+import { convertGoldenCase, loadGoldenCases } from '@kvmkit/core/testing';
+import { createConverter, defaultConverterContext } from '@kvmkit/core';
+import { connect, type LibvirtConnection } from '@kvmkit/libvirt-rpc';
+import { buildGuestImage, startLibvirtd, virtTypeForTests, waitForFileLine, type GuestImage, type PrivateLibvirtd } from '@kvmkit/testing';
+import { withDefaults } from '@kvmkit/vmi';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { networkBindingPlugin } from '../index.ts';
+import { bootableDomainPlugin } from '../testing/bootable-domain-plugin.ts';
+import { vmiWithInterfaces } from '../testing/vmi-with-interfaces.ts';
+
+const DEFINE_VALIDATE = 1;
+
+/** One interface as qemu-ga's guest-network-get-interfaces reports it. */
+interface GuestInterface {
+  name: string;
+  'hardware-address'?: string;
+  'ip-addresses'?: { 'ip-address-type': string; 'ip-address': string; prefix: number }[];
+}
+
+let libvirtd: PrivateLibvirtd;
+let libvirt: LibvirtConnection;
+let image: GuestImage;
+let virtType: 'kvm' | 'qemu';
+let passtSupported: boolean;
+
+/** Whether the daemon's domain parser knows the passt backend (libvirt's test driver shares it). */
+async function daemonAcceptsPasst(testDriverUri: string): Promise<boolean> {
+  const testDriver = await connect(testDriverUri);
+  try {
+    const probe = await testDriver.domainDefineXml("<domain type='test'><name>passt-probe</name><memory>65536</memory><os><type>hvm</type></os>"
+      + "<devices><interface type='user'><backend type='passt'/></interface></devices></domain>");
+    await testDriver.domainUndefine(probe);
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.message.includes("element 'backend': 'passt'")) return false;
+    throw error;
+  } finally {
+    await testDriver.close();
+  }
+}
+
+beforeAll(async () => {
+  [libvirtd, image, { virtType }] = await Promise.all([startLibvirtd(), buildGuestImage(), virtTypeForTests()]);
+  libvirt = await connect(libvirtd.uri);
+  passtSupported = await daemonAcceptsPasst(libvirtd.testDriverUri);
+}, 180_000);
+
+afterAll(async () => {
+  await libvirt.close();
+  await libvirtd.stop();
+}, 60_000);
+
+describe('on a real libvirtd', () => {
+  const cases = loadGoldenCases(fileURLToPath(new URL('../__fixtures__', import.meta.url)));
+
+  it.for(cases)('defines the $name golden case with validation', async (goldenCase, context) => {
+    if (goldenCase.name.startsWith('passt') && !passtSupported) context.skip('this libvirt is built without passt support');
+    const { xml } = convertGoldenCase({ ...goldenCase, context: { ...goldenCase.context, virtType } }, [bootableDomainPlugin, networkBindingPlugin]);
+    const domain = await libvirt.domainDefineXmlFlags(xml, DEFINE_VALIDATE);
+    try {
+      const defined = await libvirt.domainGetXmlDesc(domain, 0);
+      expect(defined).toContain(`<alias name='ua-`);
+      expect((defined.match(/<interface type=/g) ?? []).length).toBe(goldenCase.vmi.spec.domain.devices.interfaces?.length);
+    } finally {
+      await libvirt.domainUndefine(domain);
+    }
+  });
+
+  it('boots the tiny guest with a masquerade interface that its guest agent reports with its MAC and a DHCP address', async () => {
+    const consoleLog = join(libvirtd.layout.baseDir, 'masquerade-console.log');
+    const converter = createConverter({
+      plugins: [bootableDomainPlugin, networkBindingPlugin],
+      options: {
+        'test:bootable-domain': { kernel: image.kernel, initrd: image.initrd, cmdline: image.cmdline, consoleLog },
+        'network-binding': { masquerade: { mode: 'user', cidr: '10.0.7.0/24' } },
+      },
+    });
+    const vmi = withDefaults(vmiWithInterfaces([{ name: 'default', masquerade: {} }], [{ name: 'default', pod: {} }]));
+    const { xml, domain: model } = converter.convert(vmi, defaultConverterContext({ virtType }));
+    const mac = model.devices?.interfaces?.[0]?.mac?.address ?? '';
+    const domain = await libvirt.domainDefineXmlFlags(xml, DEFINE_VALIDATE);
+    try {
+      await libvirt.domainCreate(domain);
+      await waitForFileLine(consoleLog, image.readyLine, 150_000);
+      const guestInterface = await pollGuestInterface(domain, mac, 120_000);
+      expect(guestInterface['hardware-address']).toBe(mac);
+      expect(guestInterface.name).toMatch(/^eth\d+$/);
+      const ipv4 = guestInterface['ip-addresses']?.find((address) => address['ip-address-type'] === 'ipv4');
+      // QEMU's user-mode DHCP hands out the subnet's .15 first.
+      expect(ipv4).toMatchObject({ 'ip-address': '10.0.7.15', prefix: 24 });
+    } finally {
+      await libvirt.domainDestroy(domain).catch(() => undefined);
+      await libvirt.domainUndefine(domain);
+    }
+  }, 300_000);
+});
+
+/** Asks qemu-ga until it reports the interface with `mac` and an IPv4 address (DHCP takes a moment). */
+async function pollGuestInterface(domain: Awaited<ReturnType<LibvirtConnection['domainLookupByName']>>, mac: string, timeoutMs: number): Promise<GuestInterface> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer yet';
+  while (Date.now() < deadline) {
+    try {
+      const answer = await libvirt.qemuDomainAgentCommand(domain, JSON.stringify({ execute: 'guest-network-get-interfaces' }), 10);
+      const interfaces = (JSON.parse(answer ?? '{}') as { return?: GuestInterface[] }).return ?? [];
+      const found = interfaces.find((guestInterface) => guestInterface['hardware-address'] === mac);
+      if (found?.['ip-addresses']?.some((address) => address['ip-address-type'] === 'ipv4') === true) return found;
+      last = JSON.stringify(interfaces);
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+  throw new Error(`the guest agent never reported ${mac} with an IPv4 address; last: ${last}`);
+}

@@ -1,0 +1,110 @@
+import { createConverter, defaultConverterContext } from '@kvmkit/core';
+import { withDefaults, type Interface, type Network, type VmiProblem } from '@kvmkit/vmi';
+import { describe, expect, it } from 'vitest';
+import { networkBindingPlugin } from '../index.ts';
+import { vmiWithInterfaces } from '../testing/vmi-with-interfaces.ts';
+
+const pod: Network = { name: 'default', pod: {} };
+const multus = (name: string, networkName: string): Network => ({ name, multus: { networkName } });
+
+/** This plugin's problems (core's own rules are tested in @kvmkit/vmi). */
+function problems(interfaces: Interface[], networks: Network[], options: Record<string, unknown> = {}): VmiProblem[] {
+  const converter = createConverter({ plugins: [networkBindingPlugin], options: { 'network-binding': options } });
+  return converter.validate(withDefaults(vmiWithInterfaces(interfaces, networks)), defaultConverterContext()).filter((problem) => problem.rule === 'network-binding:interfaces');
+}
+
+function only(path: string, severity: 'error' | 'warning'): unknown[] {
+  return [expect.objectContaining({ path, severity }) as unknown];
+}
+
+describe('interface admission rules', () => {
+  it('accepts every built-in binding when its host side is configured', () => {
+    const options = { hostNetworks: { pod: { bridge: 'br0' }, vfs: { sriovFunctions: ['0000:3b:02.0'] }, nic: { macvtap: { device: 'eth0' } } } };
+    expect(problems([{ name: 'default', bridge: {} }, { name: 'vf', sriov: {} }, { name: 'tap', macvtap: {} }], [pod, multus('vf', 'vfs'), multus('tap', 'nic')], options)).toEqual([]);
+    expect(problems([{ name: 'default', passt: {}, ports: [{ port: 22 }] }], [pod])).toEqual([]);
+  });
+
+  it('refuses a binding no registered plugin provides, naming the registered ones', () => {
+    const found = problems([{ name: 'default', binding: { name: 'vdpa' } }], [pod]);
+    expect(found).toEqual(only('spec.domain.devices.interfaces[0].binding.name', 'error'));
+    expect(found[0]?.reason).toContain("no registered plugin provides network binding 'vdpa' (registered: bridge, masquerade, passt, sriov, macvtap)");
+  });
+
+  it('refuses slirp, which KubeVirt removed', () => {
+    expect(problems([{ name: 'default', slirp: {} }], [pod])).toEqual(only('spec.domain.devices.interfaces[0].slirp', 'error'));
+  });
+
+  it('refuses a bridge on the pod network without a configured host bridge', () => {
+    expect(problems([{ name: 'default', bridge: {} }], [pod])).toEqual(only('spec.domain.devices.interfaces[0].bridge', 'error'));
+  });
+
+  it('refuses a bridge name longer than Linux allows', () => {
+    expect(problems([{ name: 'lan', bridge: {} }], [multus('lan', 'lab/a-very-long-bridge-name')])).toEqual(only('spec.domain.devices.interfaces[0].bridge', 'error'));
+  });
+
+  it('refuses ports on bindings that forward none', () => {
+    const ports = [{ port: 80 }];
+    expect(problems([{ name: 'lan', bridge: {}, ports }], [multus('lan', 'br0')])).toEqual(only('spec.domain.devices.interfaces[0].ports', 'error'));
+    expect(problems([{ name: 'tap', macvtap: {}, ports }], [multus('tap', 'nic')], { hostNetworks: { nic: { macvtap: { device: 'eth0' } } } }))
+      .toEqual(only('spec.domain.devices.interfaces[0].ports', 'error'));
+    expect(problems([{ name: 'vf', sriov: {}, ports }], [multus('vf', 'vfs')], { hostNetworks: { vfs: { sriovFunctions: ['0000:3b:02.0'] } } }))
+      .toEqual(only('spec.domain.devices.interfaces[0].ports', 'error'));
+  });
+
+  it('warns that masquerade ports are not forwarded by a libvirt NAT network', () => {
+    const found = problems([{ name: 'default', masquerade: {}, ports: [{ port: 80 }] }], [pod]);
+    expect(found).toEqual(only('spec.domain.devices.interfaces[0].ports', 'warning'));
+    expect(found[0]?.reason).toContain('use the passt binding');
+  });
+
+  it('warns that a per-VMI masquerade CIDR is not acted on', () => {
+    expect(problems([{ name: 'default', masquerade: {} }], [{ name: 'default', pod: { vmNetworkCIDR: '10.11.0.0/24' } }])).toEqual(only('spec.networks[0].pod.vmNetworkCIDR', 'warning'));
+  });
+
+  it('refuses a passt port forwarded twice', () => {
+    expect(problems([{ name: 'default', passt: {}, ports: [{ port: 22 }, { port: 22, protocol: 'TCP' }, { port: 22, protocol: 'UDP' }] }], [pod]))
+      .toEqual(only('spec.domain.devices.interfaces[0].ports[1]', 'error'));
+  });
+
+  it('refuses SR-IOV without a pool, on the pod network, beyond its pool, and with the link down', () => {
+    expect(problems([{ name: 'vf', sriov: {} }], [multus('vf', 'vfs')])).toEqual(only('spec.domain.devices.interfaces[0].sriov', 'error'));
+    expect(problems([{ name: 'default', sriov: {} }], [pod])).toEqual(only('spec.domain.devices.interfaces[0].sriov', 'error'));
+    const pool = { hostNetworks: { vfs: { sriovFunctions: ['0000:3b:02.0'] } } };
+    expect(problems([{ name: 'a', sriov: {} }, { name: 'b', sriov: {} }], [multus('a', 'vfs'), multus('b', 'vfs')], pool)).toEqual(only('spec.domain.devices.interfaces[1].sriov', 'error'));
+    expect(problems([{ name: 'vf', sriov: {}, state: 'down' }], [multus('vf', 'vfs')], pool)).toEqual(only('spec.domain.devices.interfaces[0].state', 'error'));
+  });
+
+  it('warns that an MTU on an SR-IOV network is not acted on', () => {
+    expect(problems([{ name: 'vf', sriov: {} }], [multus('vf', 'vfs')], { hostNetworks: { vfs: { sriovFunctions: ['0000:3b:02.0'], mtu: 9000 } } }))
+      .toEqual(only('spec.domain.devices.interfaces[0].sriov', 'warning'));
+  });
+
+  it('refuses macvtap without a host device or on the pod network', () => {
+    expect(problems([{ name: 'tap', macvtap: {} }], [multus('tap', 'nic')])).toEqual(only('spec.domain.devices.interfaces[0].macvtap', 'error'));
+    expect(problems([{ name: 'default', macvtap: {} }], [pod])).toEqual(only('spec.domain.devices.interfaces[0].macvtap', 'error'));
+  });
+
+  it('warns that DHCP options are not acted on', () => {
+    expect(problems([{ name: 'default', masquerade: {}, dhcpOptions: { bootFileName: 'pxelinux.0' } }], [pod])).toEqual(only('spec.domain.devices.interfaces[0].dhcpOptions', 'warning'));
+  });
+
+  it('refuses one MAC twice on the same host network', () => {
+    const found = problems(
+      [{ name: 'a', bridge: {}, macAddress: '02:00:00:00:00:01' }, { name: 'b', bridge: {}, macAddress: '02-00-00-00-00-01' }, { name: 'c', bridge: {}, macAddress: '02:00:00:00:00:01' }],
+      [multus('a', 'br0'), multus('b', 'br0'), multus('c', 'br1')],
+    );
+    expect(found).toEqual(only('spec.domain.devices.interfaces[1].macAddress', 'error'));
+    expect(found[0]?.reason).toContain('spec.domain.devices.interfaces[0]');
+  });
+});
+
+describe('plugin options', () => {
+  it('refuses a MAC prefix that is not locally administered unicast', () => {
+    expect(() => createConverter({ plugins: [networkBindingPlugin], options: { 'network-binding': { macPrefix: '01:00:5e' } } })).toThrow(/macPrefix/);
+    expect(() => createConverter({ plugins: [networkBindingPlugin], options: { 'network-binding': { macPrefix: '00:16:3e' } } })).toThrow(/locally administered/);
+  });
+
+  it('refuses a malformed SR-IOV function address', () => {
+    expect(() => createConverter({ plugins: [networkBindingPlugin], options: { 'network-binding': { hostNetworks: { vfs: { sriovFunctions: ['3b:02.0'] } } } } })).toThrow(/sriovFunctions/);
+  });
+});

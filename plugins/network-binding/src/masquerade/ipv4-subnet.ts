@@ -1,0 +1,31 @@
+/** An IPv4 subnet's addresses as a libvirt NAT network needs them. */
+export interface Ipv4Subnet {
+  /** The host side: the subnet's first address (KubeVirt's masquerade gateway, 10.0.2.1). */
+  gateway: string;
+  netmask: string;
+  /** The DHCP range: from the second address to the last before broadcast. */
+  firstGuest: string;
+  lastGuest: string;
+}
+
+function toNumber(address: string): number {
+  return address.split('.').reduce((value, octet) => value * 256 + Number(octet), 0);
+}
+
+function toAddress(value: number): string {
+  return [24, 16, 8, 0].map((shift) => String(Math.floor(value / 2 ** shift) % 256)).join('.');
+}
+
+/** `10.0.2.0/24` → gateway 10.0.2.1, netmask 255.255.255.0, guests 10.0.2.2–10.0.2.254. */
+export function ipv4Subnet(cidr: string): Ipv4Subnet {
+  const [address = '', prefixText = ''] = cidr.split('/');
+  const prefix = Number(prefixText);
+  const size = 2 ** (32 - prefix);
+  const base = toNumber(address) - (toNumber(address) % size);
+  return {
+    gateway: toAddress(base + 1),
+    netmask: toAddress(2 ** 32 - size),
+    firstGuest: toAddress(base + 2),
+    lastGuest: toAddress(base + size - 2),
+  };
+}
