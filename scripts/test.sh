@@ -4,5 +4,6 @@
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$repo_root"
-pnpm exec turbo run lint typecheck test --output-logs=new-only "$@"
+# Two tasks at a time on the 2-core CI machine: test files that boot TCG guests must not starve each other.
+pnpm exec turbo run lint typecheck test --concurrency=2 --output-logs=new-only "$@"
 node scripts/test-summary.mjs

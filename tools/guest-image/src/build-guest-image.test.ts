@@ -11,10 +11,10 @@ import { buildGuestImage, type GuestImage } from './build-guest-image.ts';
 // Boots a real guest under TCG (nested KVM is not dependable on CI machines).
 // Timeouts are generous: a loaded 2-core machine can be several times slower
 // than the ~8 s boot measured on an idle one.
-const READY_TIMEOUT_MS = 90_000;
+const READY_TIMEOUT_MS = 240_000; // TCG on a loaded 2-core machine: usually 8–20 s, rarely minutes
 const AGENT_TIMEOUT_MS = 60_000;
 const POWER_OFF_TIMEOUT_MS = 60_000;
-const BOOT_TEST_TIMEOUT_MS = 180_000;
+const BOOT_TEST_TIMEOUT_MS = 420_000;
 
 const qemu = 'qemu-system-x86_64';
 const hostReady =
