@@ -1,4 +1,20 @@
 /**
- * @kvmkit/domain-manager — the libvirt-backed implementation of core's DomainManager contract.
+ * @kvmkit/domain-manager — the libvirt-backed implementation of core's DomainManager contract:
+ * sync VMIs to domains, lifecycle, events to VMI status, the guest agent, hotplug.
+ * Register `LibvirtDomainManager` under core's `DOMAIN_MANAGER_TOKEN`, `createHostContextProvider`
+ * under `CONTEXT_PROVIDER_TOKEN` and `LibvirtHostOperations` under `HOST_OPERATIONS_TOKEN`.
  */
-export {};
+export { LibvirtDomainManager } from './manager/libvirt-domain-manager.ts';
+export type { LibvirtDomainManagerOptions } from './manager/manager-options.ts';
+export { createHostContextProvider, type HostContextOptions, type VirtTypeDecision } from './context/host-context-provider.ts';
+export { parseHostCapabilities, type FirmwareDescriptorFacts } from './context/parse-host-capabilities.ts';
+export { readFirmwareDescriptors, FIRMWARE_DESCRIPTOR_DIRECTORIES } from './context/firmware-descriptors.ts';
+export { LibvirtHostOperations, type LibvirtHostOperationsOptions } from './host/libvirt-host-operations.ts';
+export { confinePath } from './host/confine-path.ts';
+export { GuestAgent } from './agent/guest-agent.ts';
+export { AgentInfoPoller, DEFAULT_AGENT_POLL_INTERVALS, type AgentPollIntervals, type GuestInfoSnapshot } from './agent/agent-info-poller.ts';
+export { KeyedMutex } from './lock/keyed-mutex.ts';
+export { nameState, phaseFor, pausedCondition, isUserPause, type NamedState } from './status/domain-phase.ts';
+export { stampDomain, readStamp, XML_FINGERPRINT_PREFIX } from './sync/fingerprint.ts';
+export { prepareVmi } from './sync/prepare-vmi.ts';
+export { DOMAIN_MANAGER_ERROR_CODES, domainManagerError, type DomainManagerErrorCode } from './errors/domain-manager-errors.ts';

@@ -1,0 +1,11 @@
+// Network procedures @kvmkit/libvirt-rpc does not wrap yet, declared the way its README shows
+// (numbers from libvirt's remote protocol: NETWORK_CREATE 39, NETWORK_DEFINE_XML 41,
+// NETWORK_LOOKUP_BY_NAME 46, NETWORK_IS_ACTIVE 152).
+import { defineProcedure, nonnullStringType, uuidType, xdr } from '@kvmkit/libvirt-rpc';
+
+const network = xdr.struct({ name: nonnullStringType, uuid: uuidType });
+
+export const NETWORK_CREATE = defineProcedure({ name: 'NETWORK_CREATE', number: 39, args: xdr.struct({ net: network }) });
+export const NETWORK_DEFINE_XML = defineProcedure({ name: 'NETWORK_DEFINE_XML', number: 41, args: xdr.struct({ xml: nonnullStringType }), ret: xdr.struct({ net: network }) });
+export const NETWORK_LOOKUP_BY_NAME = defineProcedure({ name: 'NETWORK_LOOKUP_BY_NAME', number: 46, args: xdr.struct({ name: nonnullStringType }), ret: xdr.struct({ net: network }) });
+export const NETWORK_IS_ACTIVE = defineProcedure({ name: 'NETWORK_IS_ACTIVE', number: 152, args: xdr.struct({ net: network }), ret: xdr.struct({ active: xdr.int }) });
