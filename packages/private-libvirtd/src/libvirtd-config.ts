@@ -15,6 +15,10 @@ export interface LibvirtdLayout {
   configDir: string;
   /** Session (non-root) daemons find their configuration under `$XDG_CONFIG_HOME/libvirt`. */
   xdgConfigHome: string;
+  /** Stands in for /var/log/swtpm: the logs of the swtpm processes of emulated TPMs. */
+  swtpmLogDir: string;
+  /** Stands in for /var/lib/swtpm-localca: the local CA swtpm_setup signs TPM certificates with. */
+  swtpmLocalCaDir: string;
   daemonLog: string;
   pidFile: string;
 }
@@ -29,6 +33,8 @@ export function libvirtdLayout(baseDir: string): LibvirtdLayout {
     logDir: `${baseDir}/log`,
     configDir: `${baseDir}/etc/libvirt`,
     xdgConfigHome: `${baseDir}/etc`,
+    swtpmLogDir: `${baseDir}/swtpm-log`,
+    swtpmLocalCaDir: `${baseDir}/swtpm-localca`,
     daemonLog: `${baseDir}/libvirtd.log`,
     pidFile: `${baseDir}/libvirtd.pid`,
   };

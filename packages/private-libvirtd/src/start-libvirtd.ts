@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, closeSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killProcessesFromPidFiles, stopDaemonByPid, waitForExit } from './process-cleanup.ts';
@@ -51,7 +51,17 @@ function privilegedBindMounts(layout: LibvirtdLayout): [string, string][] {
     [layout.cacheDir, '/var/cache/libvirt'],
     [layout.logDir, '/var/log/libvirt'],
     [layout.configDir, '/etc/libvirt'],
+    // swtpm (emulated TPMs) logs and keeps its local CA outside libvirt's own directories.
+    [layout.swtpmLogDir, '/var/log/swtpm'],
+    [layout.swtpmLocalCaDir, '/var/lib/swtpm-localca'],
   ];
+}
+
+/** uid and gid of a system user from /etc/passwd, if it exists. */
+function systemUser(name: string): { uid: number; gid: number } | undefined {
+  if (!existsSync('/etc/passwd')) return undefined;
+  const entry = readFileSync('/etc/passwd', 'utf8').split('\n').map((line) => line.split(':')).find((fields) => fields[0] === name);
+  return entry === undefined ? undefined : { uid: Number(entry[2]), gid: Number(entry[3]) };
 }
 
 function shellQuote(value: string): string {
@@ -119,8 +129,14 @@ export async function startLibvirtd(options: StartLibvirtdOptions = {}): Promise
     const pid = Number.parseInt(readFileSync(layout.pidFile, 'utf8'), 10);
     return handle(pid, () => stopDaemonByPid(pid, layout.runDir));
   }
-  for (const dir of [layout.socketDir, layout.runDir, layout.stateDir, layout.cacheDir, layout.logDir, layout.configDir]) {
+  for (const dir of [layout.socketDir, layout.runDir, layout.stateDir, layout.cacheDir, layout.logDir, layout.configDir, layout.swtpmLogDir, layout.swtpmLocalCaDir]) {
     mkdirSync(dir, { recursive: true });
+  }
+  // swtpm_setup runs as swtpm's user (Debian: tss) and must own its local CA's directory.
+  const swtpmUser = privileged ? systemUser('tss') : undefined;
+  if (swtpmUser !== undefined) {
+    chownSync(layout.swtpmLocalCaDir, swtpmUser.uid, swtpmUser.gid);
+    chmodSync(layout.swtpmLocalCaDir, 0o750);
   }
   writeFileSync(join(layout.configDir, 'libvirtd.conf'), libvirtdConf(layout, options.logLevel ?? 3));
   writeFileSync(join(layout.configDir, 'qemu.conf'), qemuConf(privileged));

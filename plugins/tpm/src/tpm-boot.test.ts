@@ -53,11 +53,11 @@ afterAll(async () => {
 
 /**
  * How many times swtpm_setup manufactured a TPM for the domain `name`: libvirt 9.0 runs it only
- * when the domain has no TPM state yet, and it logs to swtpm's log directory, which a private
- * daemon shares with the host (`/var/log/swtpm/libvirt/qemu/<name>-swtpm.log`).
+ * when the domain has no TPM state yet, and it logs to swtpm's log directory, which the private
+ * daemon keeps under its own base directory (`<swtpmLogDir>/libvirt/qemu/<name>-swtpm.log`).
  */
 function manufacturingCount(name: string): number {
-  const log = `/var/log/swtpm/libvirt/qemu/${name}-swtpm.log`;
+  const log = join(libvirtd.layout.swtpmLogDir, 'libvirt', 'qemu', `${name}-swtpm.log`);
   return existsSync(log) ? readFileSync(log, 'utf8').split('Starting vTPM manufacturing').length - 1 : 0;
 }
 
