@@ -17,8 +17,11 @@ const gzipAsync = promisify(gzip);
 /** Bump whenever the builder's output changes for the same host inputs. */
 const FORMAT_VERSION = 'kvmkit-guest-image/1';
 
-/** Serial console, reboot (so QEMU with -no-reboot exits) at once on panic, and only warnings and worse on the console. */
-export const GUEST_KERNEL_CMDLINE = 'console=ttyS0 panic=-1 loglevel=4';
+/**
+ * Serial console, reboot (so QEMU with -no-reboot exits) at once on panic, only warnings and worse
+ * on the console, and hotplugged (virtio-mem) memory onlined as soon as it is plugged.
+ */
+export const GUEST_KERNEL_CMDLINE = 'console=ttyS0 panic=-1 loglevel=4 memhp_default_state=online';
 
 const GUEST_QEMU_GA = '/usr/sbin/qemu-ga';
 const KERNEL_FILE = 'vmlinuz';

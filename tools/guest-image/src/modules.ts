@@ -12,6 +12,7 @@ export const DEFAULT_GUEST_MODULES: readonly string[] = [
   'virtio_net',
   'virtio_console',
   'virtio_balloon',
+  'virtio_mem',
   'virtio_rng',
   'virtio_scsi',
   'sd_mod',
