@@ -4,11 +4,19 @@ import { EXIT, type CommandOutput } from './commands/command-io.ts';
 import { ConvertCommand, type ConvertFormat } from './commands/convert-command.ts';
 import { PluginsCommand } from './commands/plugins-command.ts';
 import { ValidateCommand } from './commands/validate-command.ts';
+import { GetCommand, type GetFormat } from './commands/get-command.ts';
+import { ExecCommand, GuestCommand } from './commands/guest-command.ts';
+import { LifecycleCommand, type LifecycleAction } from './commands/lifecycle-command.ts';
+import { RunCommand } from './commands/run-command.ts';
+import { qualifiedVmiName } from './commands/vmi-name.ts';
 import { createKvmctlContainer } from './composition/kvmctl-container.ts';
 import { resolveSettings, type SettingsFlags } from './composition/kvmctl-settings.ts';
+import { createManagerScope } from './composition/manager-scope.ts';
 
 interface GlobalFlags extends SettingsFlags {
   debug?: boolean;
+  connect?: string;
+  namespace?: string;
 }
 
 const EXAMPLES = {
@@ -22,6 +30,24 @@ Examples:
 Examples:
   kvmctl validate vmi.yaml                     every problem, with file:line and field path
   cat vmi.yaml | kvmctl validate -             read the manifest from stdin`,
+  run: `
+Examples:
+  kvmctl run vmi.yaml                          define and start, wait until running
+  kvmctl run vmi.yaml --wait-agent             … and until the guest agent answers
+  kvmctl -c qemu:///system run vm.yaml         on the system libvirtd`,
+  get: `
+Examples:
+  kvmctl get                                   every VMI: phase, vCPUs, memory, IPs, agent
+  kvmctl get demo -o yaml                      one VMI with its status and conditions`,
+  lifecycle: `
+Examples:
+  kvmctl pause demo ; kvmctl unpause demo
+  kvmctl stop demo --grace 30                  ACPI shutdown, destroy after 30 s
+  kvmctl delete -n lab demo                    undefine (NVRAM and TPM state removed)`,
+  guest: `
+Examples:
+  kvmctl guest demo                            OS, users, file systems and interfaces from the agent
+  kvmctl exec demo -- uname -r                 run a command in the guest, exit with its code`,
   plugins: `
 Examples:
   kvmctl plugins                               loaded plugins and configurators in run order
@@ -36,6 +62,8 @@ export function buildProgram(output: CommandOutput, setExitCode: (code: number) 
     .option('--plugins <names>', 'comma-separated plugins to load: kvmkit short names or package names')
     .option('--options <file>', 'YAML/JSON file of options per plugin name')
     .addOption(new Option('--virt-type <type>', 'libvirt domain type to convert for').choices(['kvm', 'qemu']))
+    .option('-c, --connect <uri>', 'libvirt URI (default: LIBVIRT_DEFAULT_URI, the system libvirtd, else kvmkit\'s own)')
+    .option('-n, --namespace <namespace>', 'namespace of NAME arguments', 'default')
     .option('--debug', 'print stack traces of errors')
     .showHelpAfterError()
     .configureOutput({ writeOut: (text) => { output.out(text.trimEnd()); }, writeErr: (text) => { output.err(text.trimEnd()); } })
@@ -58,6 +86,72 @@ export function buildProgram(output: CommandOutput, setExitCode: (code: number) 
     .addHelpText('after', EXAMPLES.validate)
     .action(async (file: string) => {
       setExitCode(await (await scoped()).resolve(ValidateCommand).run(file, output));
+    });
+
+  const withManager = async (work: (scope: DependencyContainer) => Promise<number>): Promise<void> => {
+    const flags = program.opts<GlobalFlags>();
+    const scope = await createManagerScope(resolveSettings(flags), flags.connect);
+    try {
+      setExitCode(await work(scope.container));
+    } finally {
+      await scope.close();
+    }
+  };
+  const nameOf = (name: string): string => qualifiedVmiName(name, program.opts<GlobalFlags>().namespace);
+
+  program.command('run')
+    .description('prepare volumes, define and start each VMI in FILE, and wait until it runs')
+    .argument('<file>', 'VMI, VirtualMachine or list, YAML or JSON')
+    .option('--wait-agent', 'also wait until the guest agent answers')
+    .option('--timeout <seconds>', 'how long to wait', '300')
+    .addHelpText('after', EXAMPLES.run)
+    .action(async (file: string, flags: { waitAgent?: boolean; timeout: string }) => {
+      await withManager((scope) => scope.resolve(RunCommand).run(file, { waitAgent: flags.waitAgent === true, timeoutSeconds: Number(flags.timeout) }, output));
+    });
+
+  for (const [command, description] of [['get', 'show VMIs (all, or NAME) with phase, vCPUs, memory, IPs and agent'], ['list', 'show every VMI (same as get)']] as const) {
+    program.command(command)
+      .description(description)
+      .argument('[name]', 'VMI name')
+      .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'yaml']).default('table'))
+      .addHelpText('after', EXAMPLES.get)
+      .action(async (name: string | undefined, flags: { output: GetFormat }) => {
+        await withManager((scope) => scope.resolve(GetCommand).run(name === undefined ? undefined : nameOf(name), flags.output, output));
+      });
+  }
+
+  const lifecycle: [LifecycleAction, string][] = [
+    ['pause', 'pause the VMI (remembered: sync does not resume it)'],
+    ['unpause', 'resume a paused VMI'],
+    ['stop', 'ACPI shutdown, then destroy when the grace period is over'],
+    ['kill', 'destroy at once'],
+    ['restart', 'reboot through the guest agent, else ACPI'],
+    ['delete', 'stop and undefine, removing NVRAM and TPM state'],
+  ];
+  for (const [action, description] of lifecycle) {
+    const command = program.command(action).description(description).argument('<name>', 'VMI name').addHelpText('after', EXAMPLES.lifecycle);
+    if (action === 'stop') command.option('--grace <seconds>', 'grace period before destroy', '30');
+    command.action(async (name: string, flags: { grace?: string }) => {
+      await withManager((scope) => scope.resolve(LifecycleCommand).run(action, nameOf(name), Number(flags.grace ?? '0'), output));
+    });
+  }
+
+  program.command('guest')
+    .description('what the guest agent reports: OS, users, file systems, interfaces')
+    .argument('<name>', 'VMI name')
+    .addHelpText('after', EXAMPLES.guest)
+    .action(async (name: string) => {
+      await withManager((scope) => scope.resolve(GuestCommand).run(nameOf(name), output));
+    });
+
+  program.command('exec')
+    .description('run a command in the guest through the agent and exit with its exit code')
+    .argument('<name>', 'VMI name')
+    .argument('<command...>', 'command and arguments, after --')
+    .option('--timeout <seconds>', 'how long the command may run', '60')
+    .addHelpText('after', EXAMPLES.guest)
+    .action(async (name: string, command: string[], flags: { timeout: string }) => {
+      await withManager((scope) => scope.resolve(ExecCommand).run(nameOf(name), command, Number(flags.timeout), output));
     });
 
   program.command('plugins')

@@ -10,7 +10,8 @@ export interface KvmctlSettings {
   plugins: string[];
   /** Options per plugin name. */
   pluginOptions: Record<string, unknown>;
-  virtType: VirtType;
+  /** Unset means: decide by probing KVM when a daemon is used, `kvm` for offline conversion. */
+  virtType: VirtType | undefined;
   stateDirectory: string;
 }
 
@@ -74,6 +75,6 @@ export function resolveSettings(flags: SettingsFlags, env: NodeJS.ProcessEnv = p
   if (!isRecord(options)) throw new SettingsError('plugin options must be a mapping from plugin name to its options');
   const virtType = flags.virtType !== undefined
     ? virtTypeFrom(flags.virtType, '--virt-type')
-    : fromConfig.virtType !== undefined ? virtTypeFrom(fromConfig.virtType, `config file ${configPath}`) : 'kvm';
+    : fromConfig.virtType !== undefined ? virtTypeFrom(fromConfig.virtType, `config file ${configPath}`) : undefined;
   return { plugins, pluginOptions: options, virtType, stateDirectory: defaultStateDirectory(env) };
 }

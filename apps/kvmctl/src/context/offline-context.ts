@@ -9,7 +9,8 @@ const DEBIAN_OVMF: readonly FirmwareImage[] = [
 ];
 
 export interface OfflineContextOptions {
-  virtType: VirtType;
+  /** Default `kvm`. */
+  virtType: VirtType | undefined;
   /** Root of kvmkit's state; volumes and per-VMI state go below it. */
   stateDirectory: string;
 }
@@ -22,7 +23,7 @@ export interface OfflineContextOptions {
 export function offlineConverterContext({ virtType, stateDirectory }: OfflineContextOptions): ConverterContext {
   const base = defaultConverterContext();
   return defaultConverterContext({
-    virtType,
+    virtType: virtType ?? 'kvm',
     host: { ...base.host, efiFirmware: DEBIAN_OVMF.filter((image) => existsSync(image.code)) },
     directories: { state: join(stateDirectory, 'state'), volumes: join(stateDirectory, 'volumes') },
   });

@@ -241,7 +241,8 @@ export class LibvirtDomainManager extends EventEmitter<ManagerEvents> implements
     if (active) conditions.push({ type: 'AgentConnected', status: owned.agentConnected ? 'True' : 'False' });
     conditions.push({ type: 'Ready', status: named.state === 'running' ? 'True' : 'False', ...(named.state === 'running' ? {} : { reason: `Domain${named.state.charAt(0).toUpperCase()}${named.state.slice(1)}` }) });
     if (phase === 'Failed') conditions.push({ type: 'Failure', status: 'True', reason: named.reason, message: `domain ${named.state} (${named.reason})` });
-    return { vmi: owned.vmi, domainName: owned.domainName, uuid: owned.uuid, phase, state: named.state, reason: named.reason, conditions };
+    // The contract's UUID is libvirt's canonical dashed form; the hex form is internal.
+    return { vmi: owned.vmi, domainName: owned.domainName, uuid: uuidToString(Buffer.from(owned.uuid, 'hex')), phase, state: named.state, reason: named.reason, conditions };
   }
 
   /** Every status change, as an async iterator (ends when `signal` aborts). */
