@@ -1,46 +1,48 @@
-// README command 1. Each step prints one line, so a person can follow what happened.
+// README command 1: boot the demo VMI through kvmkit and show what its guest agent reports.
+// kvmctl picks the libvirtd: the system one when it answers, else kvmkit's own (started once,
+// left running under ~/.local/state/kvmkit/libvirtd). Each step prints what happened.
+import 'reflect-metadata';
 import { buildGuestImage } from '@kvmkit/guest-image';
 import { probeKvm } from '@kvmkit/host-probe';
-import { libvirtdAnswers, startLibvirtd } from '@kvmkit/private-libvirtd';
-import { existsSync, readFileSync } from 'node:fs';
+import { runKvmctl } from '@kvmkit/kvmctl';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { fileURLToPath } from 'node:url';
 
-const SYSTEM_SOCKET = '/run/libvirt/libvirt-sock';
-
-interface DemoManifest {
-  kind?: string;
-  metadata?: { name?: string; namespace?: string };
-}
+const vmiFile = fileURLToPath(new URL('../vmi.yaml', import.meta.url));
+const stateDirectory = join(process.env.XDG_STATE_HOME ?? join(homedir(), '.local', 'state'), 'kvmkit');
+const output = {
+  out: (line: string) => { process.stdout.write(`${line}\n`); },
+  err: (line: string) => { process.stderr.write(`${line}\n`); },
+};
 
 function step(text: string): void {
   process.stdout.write(`[demo] ${text}\n`);
 }
 
-/** The system daemon when its socket answers, else kvmkit's own, left running under the user's state dir. */
-async function reachableLibvirtUri(): Promise<string> {
-  if (existsSync(SYSTEM_SOCKET) && (await libvirtdAnswers(SYSTEM_SOCKET))) return 'qemu:///system';
-  const stateHome = process.env.XDG_STATE_HOME ?? join(homedir(), '.local', 'state');
-  const daemon = await startLibvirtd({ baseDir: join(stateHome, 'kvmkit', 'libvirtd'), persistent: true });
-  return daemon.uri;
+async function kvmctl(...argv: string[]): Promise<void> {
+  step(`kvmctl ${argv.join(' ')}`);
+  const code = await runKvmctl(argv, output);
+  if (code !== 0) throw new Error(`kvmctl ${argv[0] ?? ''} exited with ${String(code)}`);
 }
 
 async function main(): Promise<void> {
-  const manifestPath = new URL('../vmi.yaml', import.meta.url);
-  const manifest = parse(readFileSync(manifestPath, 'utf8')) as DemoManifest;
-  step(`example: ${manifest.kind ?? '?'} ${manifest.metadata?.namespace ?? 'default'}/${manifest.metadata?.name ?? '?'}`);
-
   const image = await buildGuestImage();
-  step(`tiny guest: kernel ${image.kernelVersion}, initrd ${image.initrd}${image.fromCache ? ' (cached)' : ''}`);
-
-  const kvm = await probeKvm();
+  step(`tiny guest: kernel ${image.kernelVersion}, ${image.directory}${image.fromCache ? ' (cached)' : ''}`);
+  const kvm = await probeKvm({ cacheFile: join(stateDirectory, 'kvm-probe.json') });
   step(`virtualization: ${kvm.virtType} (${kvm.reason})`);
 
-  const uri = await reachableLibvirtUri();
-  step(`libvirtd reachable at ${uri}`);
+  // The demo VMI names the container image kvmkit/tiny-guest:latest; map it to the built guest.
+  mkdirSync(stateDirectory, { recursive: true });
+  const optionsFile = join(stateDirectory, 'demo-options.yaml');
+  // The default pod network binds with masquerade; QEMU's user-mode NAT needs no dnsmasq on the host.
+  writeFileSync(optionsFile, `base:\n  images:\n    kvmkit/tiny-guest:latest: ${image.directory}\nnetwork-binding:\n  masquerade:\n    mode: user\n`);
 
-  step('converting, defining and booting the VMI through kvmkit arrives with @kvmkit/core, the base plugins and the domain manager; the demo stops here until then');
+  await kvmctl('--options', optionsFile, 'run', vmiFile, '--wait-agent');
+  await kvmctl('--options', optionsFile, 'get', 'demo');
+  await kvmctl('--options', optionsFile, 'guest', 'demo');
+  step('the demo VM keeps running; stop it with: node apps/kvmctl/dist/main.js delete demo');
 }
 
 main().catch((error: unknown) => {
