@@ -12,6 +12,7 @@ export { readFirmwareDescriptors, FIRMWARE_DESCRIPTOR_DIRECTORIES } from './cont
 export { LibvirtHostOperations, type LibvirtHostOperationsOptions } from './host/libvirt-host-operations.ts';
 export { confinePath } from './host/confine-path.ts';
 export { GuestAgent } from './agent/guest-agent.ts';
+export { waitForGuestAgent } from './agent/wait-for-guest-agent.ts';
 export { AgentInfoPoller, DEFAULT_AGENT_POLL_INTERVALS, type AgentPollIntervals, type GuestInfoSnapshot } from './agent/agent-info-poller.ts';
 export { KeyedMutex } from './lock/keyed-mutex.ts';
 export { nameState, phaseFor, pausedCondition, isUserPause, type NamedState } from './status/domain-phase.ts';

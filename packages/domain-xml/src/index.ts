@@ -25,7 +25,7 @@ export type { FilesystemDriver, FilesystemBinary, FilesystemSource, FilesystemTa
 export type { GraphicsListen, GraphicsChannel, GraphicsGl, Graphics } from './model/devices/graphics.ts';
 export type { UsbId, HostdevAdapter, HostdevSource, HostdevDriver, Hostdev } from './model/devices/hostdev.ts';
 export type { InputSource, Input } from './model/devices/input.ts';
-export type { InterfaceMac, InterfaceSource, InterfaceModel, InterfaceDriver, InterfaceBackend, PortForwardRange, PortForward, InterfaceIp, InterfaceRoute, InterfaceTarget, InterfaceLink, InterfaceMtu, InterfaceScript, InterfaceTeaming, InterfaceFilterref, InterfaceGuest, VlanTag, InterfaceVlan, Interface } from './model/devices/interface.ts';
+export type { BandwidthRate, InterfaceBandwidth, InterfaceMac, InterfaceSource, InterfaceModel, InterfaceDriver, InterfaceBackend, PortForwardRange, PortForward, InterfaceIp, InterfaceRoute, InterfaceTarget, InterfaceLink, InterfaceMtu, InterfaceScript, InterfaceTeaming, InterfaceFilterref, InterfaceGuest, VlanTag, InterfaceVlan, Interface } from './model/devices/interface.ts';
 export type { MemballoonStats, Memballoon } from './model/devices/memballoon.ts';
 export type { MemoryDeviceSource, MemoryDeviceLabel, MemoryDeviceTarget, MemoryDeviceTargetAddress, MemoryDevice } from './model/devices/memory-device.ts';
 export type { Watchdog, Panic, VsockCid, Vsock, IommuDriver, Iommu, NvramDevice, Lease, LeaseTarget } from './model/devices/platform-devices.ts';
@@ -37,6 +37,7 @@ export type { Redirdev, RedirfilterRule, Redirfilter, Hub, Smartcard } from './m
 export type { VideoAcceleration, VideoResolution, VideoModel, VideoDriver, Video } from './model/devices/video.ts';
 export type { DeviceTypes, DeviceKind, AnyDevice } from './device-xml.ts';
 export { formatDeviceXml, parseDeviceXml, listDevices, findDeviceByAlias, findDiskByTarget, findInterfaceByMac } from './device-xml.ts';
+export { ensureSingleNumaCell } from './ensure-single-numa-cell.ts';
 export { parseDomainXml } from './parse-domain-xml.ts';
 export { formatDomainXml } from './format-domain-xml.ts';
 export { DomainXmlError } from './xml/domain-xml-error.ts';

@@ -1,6 +1,7 @@
 /**
  * @kvmkit/testing — real parts for tests of kvmkit and of third-party plugins: a private
- * libvirtd, the tiny bootable guest, and the KVM probe that picks `kvm` or `qemu` (TCG).
+ * libvirtd, the tiny bootable guest, the KVM probe that picks `kvm` or `qemu` (TCG), and a lab
+ * that sets up all three with a connection for a test file.
  */
 export {
   libvirtdAnswers,
@@ -11,6 +12,7 @@ export {
 } from '@kvmkit/private-libvirtd';
 export { virtTypeForTests } from './virt-type.ts';
 export { waitForFileLine } from './wait-for-file-line.ts';
+export { startGuestLab, type GuestLab } from './guest-lab.ts';
 export { LIBVIRT_DOMAIN_SCHEMA, validateDomainXml, type SchemaValidation } from './validate-domain-xml.ts';
 export { buildGuestImage, type GuestImage } from '@kvmkit/guest-image';
 export { probeKvm, type KvmProbeResult, type VirtType } from '@kvmkit/host-probe';

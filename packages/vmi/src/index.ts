@@ -12,6 +12,8 @@ export { formatQuantity } from './quantity/format-quantity.ts';
 export { quantityToBytes, quantityToMillis } from './quantity/quantity-to-bytes.ts';
 export { InvalidQuantityError, type Quantity, type QuantityFormat } from './quantity/quantity.ts';
 
+export { vcpuCountOf } from './cpu/vcpu-count-of.ts';
+
 export { withDefaults } from './defaults/with-defaults.ts';
 export type { DefaultsOptions } from './defaults/defaults-options.ts';
 export { firmwareUuidForName, KUBEVIRT_FIRMWARE_UUID_NAMESPACE } from './defaults/firmware-uuid.ts';

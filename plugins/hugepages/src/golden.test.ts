@@ -1,9 +1,8 @@
-import { convertGoldenCase, loadGoldenCases } from '@kvmkit/core/testing';
+import { baseMemoryStandInPlugin, convertGoldenCase, loadGoldenCases } from '@kvmkit/core/testing';
 import { validateDomainXml } from '@kvmkit/testing';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hugepagesPlugin } from './plugin.ts';
-import { skeletonPlugin } from './skeleton-plugin.test-helper.ts';
 
 const cases = loadGoldenCases(fileURLToPath(new URL('./__fixtures__', import.meta.url)));
 
@@ -20,7 +19,7 @@ describe('hugepages golden cases', () => {
   });
 
   it.each(cases.map((goldenCase) => [goldenCase.name, goldenCase] as const))('%s converts to its reviewed, schema-valid XML', async (_name, goldenCase) => {
-    const { xml, warnings } = convertGoldenCase(goldenCase, [skeletonPlugin, hugepagesPlugin]);
+    const { xml, warnings } = convertGoldenCase(goldenCase, [baseMemoryStandInPlugin, hugepagesPlugin]);
     expect(warnings).toEqual([]);
     await expect(xml).toMatchFileSnapshot(goldenCase.expectedXmlPath);
     expect(await validateDomainXml(xml)).toEqual({ valid: true, errors: '' });

@@ -1,16 +1,14 @@
 // Proves the plugin against the real thing: every golden domain is accepted by a private libvirtd
 // (define with validation), and the tiny guest boots on QEMU with its memory on 2Mi huge pages.
-import { convertGoldenCase, loadGoldenCases } from '@kvmkit/core/testing';
+import { baseMemoryStandInPlugin, convertGoldenCase, loadGoldenCases, tinyGuestTestPlugin } from '@kvmkit/core/testing';
+import { GuestAgent, waitForGuestAgent } from '@kvmkit/domain-manager';
 import { connect, type LibvirtConnection } from '@kvmkit/libvirt-rpc';
-import { buildGuestImage, startLibvirtd, virtTypeForTests, waitForFileLine, type GuestImage, type PrivateLibvirtd } from '@kvmkit/testing';
+import { startGuestLab, waitForFileLine, type GuestLab } from '@kvmkit/testing';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootablePlugin } from './bootable-plugin.test-helper.ts';
-import { guestMemTotalKiB, waitForAgent } from './guest-exec.test-helper.ts';
 import { hugepagesPlugin } from './plugin.ts';
-import { skeletonPlugin } from './skeleton-plugin.test-helper.ts';
 
 const DEFINE_VALIDATE = 1;
 const NR_HUGEPAGES = '/proc/sys/vm/nr_hugepages';
@@ -29,33 +27,25 @@ function memfdMapping(pid: number): { sizeKiB: number; kernelPageKiB: number } |
 }
 
 describe('hugepages on a real libvirtd and QEMU', () => {
-  let libvirtd: PrivateLibvirtd;
-  let libvirt: LibvirtConnection;
-  let image: GuestImage;
-  let virtType: 'kvm' | 'qemu';
+  let lab: GuestLab<LibvirtConnection>;
 
   beforeAll(async () => {
-    const [built, probe, daemon] = await Promise.all([buildGuestImage(), virtTypeForTests(), startLibvirtd()]);
-    [image, virtType, libvirtd] = [built, probe.virtType, daemon];
-    libvirt = await connect(libvirtd.uri);
+    lab = await startGuestLab(connect);
   }, 150_000);
 
-  afterAll(async () => {
-    await libvirt.close();
-    await libvirtd.stop();
-  }, 60_000);
+  afterAll(() => lab.stop(), 60_000);
 
   it.each(cases.map((goldenCase) => [goldenCase.name, goldenCase] as const))('libvirtd defines %s with validation', async (name, goldenCase) => {
-    const { xml } = convertGoldenCase({ ...goldenCase, context: { ...goldenCase.context, virtType } }, [skeletonPlugin, hugepagesPlugin]);
-    const domain = await libvirt.domainDefineXmlFlags(xml, DEFINE_VALIDATE);
+    const { xml } = convertGoldenCase({ ...goldenCase, context: { ...goldenCase.context, virtType: lab.virtType } }, [baseMemoryStandInPlugin, hugepagesPlugin]);
+    const domain = await lab.connection.domainDefineXmlFlags(xml, DEFINE_VALIDATE);
     try {
-      const defined = await libvirt.domainGetXmlDesc(domain);
+      const defined = await lab.connection.domainGetXmlDesc(domain);
       expect(defined).toContain(`<name>${name}</name>`);
       if (xml.includes('<hugepages>')) expect(defined).toMatch(/<page size='(2048|1048576)' unit='KiB'/);
       if (xml.includes("<source type='memfd'/>")) expect(defined).toContain("<source type='memfd'/>");
       if (xml.includes("<access mode='shared'/>")) expect(defined).toContain("<access mode='shared'/>");
     } finally {
-      await libvirt.domainUndefine(domain);
+      await lab.connection.domainUndefine(domain);
     }
   });
 
@@ -75,22 +65,25 @@ describe('hugepages on a real libvirtd and QEMU', () => {
       if (freeHugepages() < pages) context.skip(`the host could not reserve ${String(pages)} free 2Mi pages`);
       const goldenCase = structuredClone(cases.find((found) => found.name === 'page-2mi')!);
       goldenCase.vmi.spec.domain.memory = { guest: '128Mi', hugepages: { pageSize: '2Mi' } };
-      const consoleLog = join(libvirtd.layout.baseDir, 'hugepages-console.log');
-      const { xml } = convertGoldenCase({ ...goldenCase, context: { virtType } }, [skeletonPlugin, hugepagesPlugin, bootablePlugin(image, consoleLog)]);
-      const domain = await libvirt.domainDefineXmlFlags(xml, DEFINE_VALIDATE);
-      await libvirt.domainCreate(domain);
+      const consoleLog = join(lab.libvirtd.layout.baseDir, 'hugepages-console.log');
+      const { xml } = convertGoldenCase({ ...goldenCase, context: { virtType: lab.virtType } }, [baseMemoryStandInPlugin, hugepagesPlugin, tinyGuestTestPlugin({ ...lab.image, consoleLog })]);
+      const domain = await lab.connection.domainDefineXmlFlags(xml, DEFINE_VALIDATE);
+      await lab.connection.domainCreate(domain);
       try {
-        const pid = Number(readFileSync(join(libvirtd.layout.runDir, 'qemu', 'page-2mi.pid'), 'utf8'));
+        const pid = Number(readFileSync(join(lab.libvirtd.layout.runDir, 'qemu', 'page-2mi.pid'), 'utf8'));
         expect(memfdMapping(pid)).toEqual({ sizeKiB: 131072, kernelPageKiB: 2048 });
-        await waitForFileLine(consoleLog, image.readyLine, 150_000);
-        await waitForAgent(libvirt, domain, 60_000);
-        const memTotalKiB = await guestMemTotalKiB(libvirt, domain);
+        await waitForFileLine(consoleLog, lab.image.readyLine, 150_000);
+        const agent = new GuestAgent(lab.connection, domain, 'page-2mi', 10);
+        await waitForGuestAgent(agent, 60_000);
+        const meminfo = await agent.exec('/bin/sh', ['-c', 'grep MemTotal /proc/meminfo'], 30, 500);
+        expect(meminfo.exitCode).toBe(0);
+        const memTotalKiB = Number(/MemTotal:\s+(\d+) kB/.exec(meminfo.stdout)?.[1]);
         // The kernel keeps some for itself: what it reports lies below the 128Mi it was given.
         expect(memTotalKiB).toBeGreaterThan(64 * 1024);
         expect(memTotalKiB).toBeLessThanOrEqual(128 * 1024);
       } finally {
-        await libvirt.domainDestroy(domain);
-        await libvirt.domainUndefine(domain);
+        await lab.connection.domainDestroy(domain);
+        await lab.connection.domainUndefine(domain);
       }
     } finally {
       writeFileSync(NR_HUGEPAGES, String(Math.max(0, readReserved() - granted)));

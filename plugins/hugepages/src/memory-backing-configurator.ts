@@ -1,6 +1,6 @@
 import type { Configurator } from '@kvmkit/core';
-import type { Domain, MemoryBacking } from '@kvmkit/domain-xml';
-import type { VirtualMachineInstance } from '@kvmkit/vmi';
+import { ensureSingleNumaCell, type Domain, type MemoryBacking } from '@kvmkit/domain-xml';
+import { vcpuCountOf, type VirtualMachineInstance } from '@kvmkit/vmi';
 import { guestMemory } from './guest-memory.ts';
 import { usesMemfd } from './memfd.ts';
 import { MEMORY_BACKING_CONFIGURATOR, validateMemoryBacking } from './memory-backing-rules.ts';
@@ -8,7 +8,6 @@ import { parseNodeList } from './node-list.ts';
 import type { HugepagesOptions } from './options.ts';
 import { pageSizeBytes, wantsHugepages } from './page-size.ts';
 import { sharedMemoryUsers } from './shared-memory-users.ts';
-import { ensureSingleNumaCell } from './single-numa-cell.ts';
 
 /** A page's nodeset may only name guest NUMA nodes that exist (libvirt: "hugepages: node N not found"). */
 function checkNodeset(nodeset: string, domain: Domain): void {
@@ -43,7 +42,11 @@ export const memoryBackingConfigurator: Configurator<HugepagesOptions> = {
     if (usesMemfd(vmi, options.memfd)) {
       backing.source = { type: 'memfd' };
       const memory = guestMemory(vmi);
-      if (memory !== undefined) ensureSingleNumaCell(vmi, domain, memory.bytes / 1024n);
+      // memfd backing needs a guest NUMA topology: as KubeVirt's converter does
+      // (`configureSyntheticNUMA`), one cell holds every vCPU (`<vcpu>` when a CPU configurator
+      // wrote it, else the VMI's topology) and the guest memory; a topology another configurator
+      // wrote (guest NUMA mapping, memory hotplug) is kept as it is.
+      if (memory !== undefined) ensureSingleNumaCell(domain, domain.vcpu?.value ?? vcpuCountOf(vmi), memory.bytes / 1024n);
     }
     if (shared) backing.access = { mode: 'shared' };
     domain.memoryBacking = backing;

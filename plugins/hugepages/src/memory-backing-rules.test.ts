@@ -1,8 +1,8 @@
 import { createConverter, defaultConverterContext } from '@kvmkit/core';
+import { baseMemoryStandInPlugin } from '@kvmkit/core/testing';
 import { withDefaults, type VirtualMachineInstance, type VmiProblem } from '@kvmkit/vmi';
 import { describe, expect, it } from 'vitest';
 import { hugepagesPlugin } from './plugin.ts';
-import { skeletonPlugin } from './skeleton-plugin.test-helper.ts';
 
 function vmiWith(memory: Record<string, unknown>, resources?: Record<string, unknown>): VirtualMachineInstance {
   const vmi: VirtualMachineInstance = {
@@ -20,7 +20,7 @@ const bothSizes = defaultConverterContext({
 
 /** The problems the plugin's rules report (core rules filtered out), from a real converter. */
 function problemsOf(vmi: VirtualMachineInstance, context = bothSizes, { defaults = true } = {}): VmiProblem[] {
-  const converter = createConverter({ plugins: [skeletonPlugin, hugepagesPlugin], options: {} });
+  const converter = createConverter({ plugins: [baseMemoryStandInPlugin, hugepagesPlugin], options: {} });
   return converter.validate(defaults ? withDefaults(vmi) : vmi, context).filter((found) => found.rule === 'hugepages:memory-backing');
 }
 
@@ -69,11 +69,11 @@ describe('hugepages admission rules', () => {
   });
 
   it('refuses a nodeset that names a guest NUMA node that does not exist', () => {
-    const converter = createConverter({ plugins: [skeletonPlugin, hugepagesPlugin], options: { hugepages: { nodeset: '0-1' } } });
+    const converter = createConverter({ plugins: [baseMemoryStandInPlugin, hugepagesPlugin], options: { hugepages: { nodeset: '0-1' } } });
     expect(() => converter.convert(withDefaults(vmiWith({ guest: '1Gi', hugepages: { pageSize: '2Mi' } })), bothSizes)).toThrow(/options.nodeset '0-1': the guest has no NUMA node 1/);
   });
 
   it('refuses a malformed nodeset option when the plugin is registered', () => {
-    expect(() => createConverter({ plugins: [skeletonPlugin, hugepagesPlugin], options: { hugepages: { nodeset: 'all' } } })).toThrow(/nodeset/);
+    expect(() => createConverter({ plugins: [baseMemoryStandInPlugin, hugepagesPlugin], options: { hugepages: { nodeset: 'all' } } })).toThrow(/nodeset/);
   });
 });

@@ -4,17 +4,16 @@
 // out vpindex and what needs it (synic, synictimer, tlbflush, ipi): QEMU 7.2 under TCG refuses
 // vpindex ("kernel doesn't allow setting HyperV VP_INDEX"); those are proven by define only.
 import { createConverter, defaultConverterContext } from '@kvmkit/core';
-import { loadGoldenCases } from '@kvmkit/core/testing';
+import { loadGoldenCases, tinyGuestTestPlugin } from '@kvmkit/core/testing';
+import { GuestAgent, waitForGuestAgent } from '@kvmkit/domain-manager';
 import { connect, type Domain, type LibvirtConnection } from '@kvmkit/libvirt-rpc';
-import { buildGuestImage, startLibvirtd, virtTypeForTests, waitForFileLine, type GuestImage, type PrivateLibvirtd } from '@kvmkit/testing';
+import { startGuestLab, waitForFileLine, type GuestLab } from '@kvmkit/testing';
 import { loadManifests, withDefaults } from '@kvmkit/vmi';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hypervPlugin } from './plugin.ts';
-import { bootableFramePlugin } from './test-support/bootable-frame.ts';
-import { guestOutput, waitForAgent } from './test-support/guest-agent.ts';
 
 const DEFINE_VALIDATE = 1;
 
@@ -47,27 +46,17 @@ spec:
     devices: {}
 `;
 
-let daemon: PrivateLibvirtd;
-let connection: LibvirtConnection;
-let image: GuestImage;
-let virtType: 'kvm' | 'qemu';
+let lab: GuestLab<LibvirtConnection>;
 
 beforeAll(async () => {
-  const [builtImage, probe, started] = await Promise.all([buildGuestImage(), virtTypeForTests(), startLibvirtd()]);
-  image = builtImage;
-  virtType = probe.virtType;
-  daemon = started;
-  connection = await connect(daemon.uri);
+  lab = await startGuestLab(connect);
 }, 120_000);
 
-afterAll(async () => {
-  await connection.close();
-  await daemon.stop();
-});
+afterAll(() => lab.stop());
 
 async function defineError(xml: string): Promise<string | undefined> {
   try {
-    await connection.domainUndefine(await connection.domainDefineXmlFlags(xml, DEFINE_VALIDATE));
+    await lab.connection.domainUndefine(await lab.connection.domainDefineXmlFlags(xml, DEFINE_VALIDATE));
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
@@ -92,28 +81,30 @@ describe('hyperv on a private libvirtd', () => {
   }, 60_000);
 
   it('boots with the enlightenments handed to QEMU', async () => {
-    const consoleLog = join(daemon.layout.baseDir, 'hyperv-console.log');
+    const consoleLog = join(lab.libvirtd.layout.baseDir, 'hyperv-console.log');
     const vmi = loadManifests(WINDOWS_LIKE_VMI).vmis[0]!.vmi;
-    const converter = createConverter({ plugins: [bootableFramePlugin(image, consoleLog), hypervPlugin], options: { hyperv: { windowsTimers: true } } });
-    const { xml } = converter.convert(withDefaults(vmi), defaultConverterContext({ virtType }));
-    let domain: Domain = await connection.domainDefineXmlFlags(xml, DEFINE_VALIDATE);
+    const converter = createConverter({ plugins: [tinyGuestTestPlugin({ ...lab.image, consoleLog }), hypervPlugin], options: { hyperv: { windowsTimers: true } } });
+    const { xml } = converter.convert(withDefaults(vmi), defaultConverterContext({ virtType: lab.virtType }));
+    let domain: Domain = await lab.connection.domainDefineXmlFlags(xml, DEFINE_VALIDATE);
     try {
-      domain = await connection.domainCreateWithFlags(domain, 0);
-      const pid = Number(readFileSync(join(daemon.layout.runDir, 'qemu', 'hyperv-boot.pid'), 'utf8'));
+      domain = await lab.connection.domainCreateWithFlags(domain, 0);
+      const pid = Number(readFileSync(join(lab.libvirtd.layout.runDir, 'qemu', 'hyperv-boot.pid'), 'utf8'));
       const commandLine = readFileSync(`/proc/${String(pid)}/cmdline`, 'utf8').split('\0');
       const cpuArgument = commandLine[commandLine.indexOf('-cpu') + 1] ?? '';
       for (const flag of ['hv-relaxed=on', 'hv-vapic=on', 'hv-spinlocks=0x1fff', 'hv-runtime=on', 'hv-reset=on', 'hv-vendor-id=kvmkit', 'hv-frequencies=on', 'hv-reenlightenment=on', 'hv-time=on']) {
         expect(cpuArgument).toContain(flag);
       }
-      await waitForFileLine(consoleLog, image.readyLine, 150_000);
-      await waitForAgent(connection, domain, 60_000);
-      const kernelLog = await guestOutput(connection, domain, '/bin/sh', ['-c', 'dmesg']);
+      await waitForFileLine(consoleLog, lab.image.readyLine, 150_000);
+      const agent = new GuestAgent(lab.connection, domain, 'hyperv-boot', 30);
+      await waitForGuestAgent(agent, 60_000, 500);
+      const { exitCode, stdout: kernelLog } = await agent.exec('/bin/sh', ['-c', 'dmesg'], 60, 300);
+      expect(exitCode).toBe(0);
       // KVM builds the Hyper-V CPUID leaves; under TCG the guest cannot see them.
-      if (virtType === 'kvm') expect(kernelLog).toContain('Hyper-V');
+      if (lab.virtType === 'kvm') expect(kernelLog).toContain('Hyper-V');
       expect(kernelLog).toContain('Linux version');
     } finally {
-      await connection.domainDestroy(domain).catch(() => undefined);
-      await connection.domainUndefine(domain);
+      await lab.connection.domainDestroy(domain).catch(() => undefined);
+      await lab.connection.domainUndefine(domain);
     }
   }, 240_000);
 });

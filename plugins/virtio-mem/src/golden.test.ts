@@ -1,9 +1,8 @@
-import { convertGoldenCase, loadGoldenCases } from '@kvmkit/core/testing';
+import { baseMemoryStandInPlugin, convertGoldenCase, loadGoldenCases } from '@kvmkit/core/testing';
 import { validateDomainXml } from '@kvmkit/testing';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { virtioMemPlugin } from './plugin.ts';
-import { skeletonPlugin } from './skeleton-plugin.test-helper.ts';
 
 const cases = loadGoldenCases(fileURLToPath(new URL('./__fixtures__', import.meta.url)));
 
@@ -13,7 +12,7 @@ describe('virtio-mem golden cases', () => {
   });
 
   it.each(cases.map((goldenCase) => [goldenCase.name, goldenCase] as const))('%s converts to its reviewed, schema-valid XML', async (_name, goldenCase) => {
-    const { xml, warnings } = convertGoldenCase(goldenCase, [skeletonPlugin, virtioMemPlugin]);
+    const { xml, warnings } = convertGoldenCase(goldenCase, [baseMemoryStandInPlugin, virtioMemPlugin]);
     expect(warnings).toEqual([]);
     await expect(xml).toMatchFileSnapshot(goldenCase.expectedXmlPath);
     expect(await validateDomainXml(xml)).toEqual({ valid: true, errors: '' });

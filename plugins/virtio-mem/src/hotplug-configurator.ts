@@ -1,8 +1,9 @@
 import type { Configurator } from '@kvmkit/core';
+import { ensureSingleNumaCell } from '@kvmkit/domain-xml';
+import { vcpuCountOf } from '@kvmkit/vmi';
 import { hotplugPlan } from './hotplug-plan.ts';
 import { HOTPLUG_CONFIGURATOR, validateHotplug } from './hotplug-rules.ts';
 import type { VirtioMemOptions } from './options.ts';
-import { ensureSingleNumaCell } from './single-numa-cell.ts';
 import { kib, virtioMemDevice } from './virtio-mem-device.ts';
 
 /**
@@ -23,7 +24,11 @@ export const hotplugConfigurator: Configurator<VirtioMemOptions> = {
     domain.memory = kib(plan.maxBytes);
     // A balloon target below <memory> would take back what virtio-mem plugs; libvirt defaults it.
     delete domain.currentMemory;
-    ensureSingleNumaCell(vmi, domain, plan.bootBytes / 1024n);
+    // One guest NUMA cell with every vCPU (`<vcpu>` when a CPU configurator wrote it, else the
+    // VMI's topology) and the boot memory, as KubeVirt's converter did for memory hotplug until
+    // libvirt 9.6 began to add that cell itself: memory devices need a guest NUMA node, and
+    // libvirt 9.0 refuses them without one. A topology another configurator wrote is kept.
+    ensureSingleNumaCell(domain, domain.vcpu?.value ?? vcpuCountOf(vmi), plan.bootBytes / 1024n);
     domain.devices = { ...domain.devices, memories: [...(domain.devices?.memories ?? []), virtioMemDevice(plan)] };
   },
 };

@@ -1,8 +1,8 @@
 import { createConverter, defaultConverterContext } from '@kvmkit/core';
+import { baseMemoryStandInPlugin } from '@kvmkit/core/testing';
 import { withDefaults, type VirtualMachineInstance, type VmiProblem } from '@kvmkit/vmi';
 import { describe, expect, it } from 'vitest';
 import { virtioMemPlugin } from './plugin.ts';
-import { skeletonPlugin } from './skeleton-plugin.test-helper.ts';
 
 type Spec = VirtualMachineInstance['spec'];
 
@@ -19,7 +19,7 @@ function vmiWith(domain: Partial<Spec['domain']>, extra: Partial<VirtualMachineI
 
 /** The problems this plugin's rule reports (core rules filtered out), from a real converter. */
 function problemsOf(vmi: VirtualMachineInstance, context = defaultConverterContext()): VmiProblem[] {
-  const converter = createConverter({ plugins: [skeletonPlugin, virtioMemPlugin] });
+  const converter = createConverter({ plugins: [baseMemoryStandInPlugin, virtioMemPlugin] });
   return converter.validate(withDefaults(vmi), context).filter((found) => found.rule === 'virtio-mem:hotplug');
 }
 
@@ -50,7 +50,7 @@ describe('virtio-mem admission rules', () => {
   });
 
   it('needs the guest memory size', () => {
-    const converter = createConverter({ plugins: [skeletonPlugin, virtioMemPlugin] });
+    const converter = createConverter({ plugins: [baseMemoryStandInPlugin, virtioMemPlugin] });
     const problems = converter.validate(vmiWith({ memory: { maxGuest: '2Gi', hugepages: { pageSize: '2Mi' } } }), defaultConverterContext());
     expect(problems.filter((found) => found.rule === 'virtio-mem:hotplug')).toEqual([error('spec.domain.memory.guest', 'guest memory must be given when memory hotplug (maxGuest) is on')]);
   });
@@ -84,6 +84,6 @@ describe('virtio-mem admission rules', () => {
   });
 
   it('refuses a maxMemorySlots option below 1 when the plugin is registered', () => {
-    expect(() => createConverter({ plugins: [skeletonPlugin, virtioMemPlugin], options: { 'virtio-mem': { maxMemorySlots: 0 } } })).toThrow(/maxMemorySlots/);
+    expect(() => createConverter({ plugins: [baseMemoryStandInPlugin, virtioMemPlugin], options: { 'virtio-mem': { maxMemorySlots: 0 } } })).toThrow(/maxMemorySlots/);
   });
 });

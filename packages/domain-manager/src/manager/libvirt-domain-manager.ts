@@ -689,6 +689,7 @@ export class LibvirtDomainManager extends EventEmitter<ManagerEvents> implements
     return Promise.reject(domainManagerError('UNSUPPORTED_ON_HOST', `${what} for ${vmi} is not implemented by @kvmkit/domain-manager 0.1.0`, { vmi }));
   }
 
+  prepareMigration(request: SyncRequest): Promise<void> { return this.#notImplemented(vmiIdentity(request.vmi), 'incoming migration'); }
   migrate(vmi: string, _options: MigrationOptions): Promise<void> { return this.#notImplemented(vmi, 'live migration'); }
   migrationProgress(vmi: string): Promise<MigrationProgress> { return this.#notImplemented(vmi, 'migration progress'); }
   cancelMigration(vmi: string): Promise<void> { return this.#notImplemented(vmi, 'migration cancel'); }

@@ -169,6 +169,8 @@ describe('LibvirtDomainManager on the test driver', () => {
 
   it('fails unimplemented operations with UNSUPPORTED_ON_HOST', async () => {
     await expect(manager.migrate('tests/agentless', { destinationUri: 'qemu+tcp://elsewhere/system' })).rejects.toMatchObject({ code: 'UNSUPPORTED_ON_HOST' });
+    const incoming = { vmi: { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachineInstance', metadata: { name: 'arriving', namespace: 'tests' }, spec: { domain: { devices: {} } } } };
+    await expect(manager.prepareMigration(incoming)).rejects.toMatchObject({ code: 'UNSUPPORTED_ON_HOST', message: expect.stringContaining('incoming migration for tests/arriving') as unknown });
     await expect(manager.sevInfo('tests/agentless')).resolves.toEqual({ supported: false });
   });
 

@@ -1,4 +1,4 @@
-import type { Interface, InterfaceBackend, InterfaceDriver, InterfaceFilterref, InterfaceGuest, InterfaceIp, InterfaceLink, InterfaceMac, InterfaceModel, InterfaceMtu, InterfaceRoute, InterfaceScript, InterfaceSource, InterfaceTarget, InterfaceTeaming, InterfaceVlan, PortForward, PortForwardRange, VlanTag } from '../model/devices/interface.ts';
+import type { BandwidthRate, Interface, InterfaceBackend, InterfaceBandwidth, InterfaceDriver, InterfaceFilterref, InterfaceGuest, InterfaceIp, InterfaceLink, InterfaceMac, InterfaceModel, InterfaceMtu, InterfaceRoute, InterfaceScript, InterfaceSource, InterfaceTarget, InterfaceTeaming, InterfaceVlan, PortForward, PortForwardRange, VlanTag } from '../model/devices/interface.ts';
 import { compileSpec } from '../xml/compiled-spec.ts';
 import { child, defineElement, list } from '../xml/element-spec.ts';
 import { acpiSpec, addressSpec, aliasSpec, bootSpec, romSpec, virtioOptionFields } from './common.ts';
@@ -61,6 +61,18 @@ const routeSpec = defineElement<InterfaceRoute>({
   metric: integerAttribute('metric'),
 });
 
+const bandwidthRateSpec = defineElement<BandwidthRate>({
+  average: integerAttribute('average'),
+  peak: integerAttribute('peak'),
+  burst: integerAttribute('burst'),
+  floor: integerAttribute('floor'),
+});
+
+const bandwidthSpec = defineElement<InterfaceBandwidth>({
+  inbound: child('inbound', bandwidthRateSpec),
+  outbound: child('outbound', bandwidthRateSpec),
+});
+
 const scriptSpec = defineElement<InterfaceScript>({ path: stringAttribute('path') });
 const vlanTagSpec = defineElement<VlanTag>({ id: integerAttribute('id'), nativeMode: stringAttribute('nativeMode') });
 
@@ -72,6 +84,7 @@ export const interfaceSpec = defineElement<Interface>(
     mac: child('mac', defineElement<InterfaceMac>({ address: stringAttribute('address'), type: stringAttribute('type'), check: yesNoAttribute('check') })),
     source: child('source', sourceSpec),
     vlan: child('vlan', defineElement<InterfaceVlan>({ trunk: yesNoAttribute('trunk'), tags: list('tag', vlanTagSpec) })),
+    bandwidth: child('bandwidth', bandwidthSpec),
     ips: list('ip', ipSpec),
     routes: list('route', routeSpec),
     portForwards: list('portForward', portForwardSpec),

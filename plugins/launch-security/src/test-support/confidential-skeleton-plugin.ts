@@ -5,7 +5,8 @@ import { definePlugin, type PluginManifest } from '@kvmkit/core';
  * launch-security's `post` phase: memory, an EFI pflash loader with NVRAM, one virtio and one SATA
  * disk, a virtio and an e1000e NIC, the virtio-scsi and virtio-serial controllers, a virtio
  * memballoon and RNG. It lets the golden files show exactly which devices launch-security
- * changes. Test-only: not built into dist.
+ * changes. Specific to launch-security (an EFI guest with the devices it rewrites), so it is not
+ * @kvmkit/core/testing's tiny-guest plugin. Test-only: not built into dist.
  */
 export const confidentialSkeletonPlugin: PluginManifest = definePlugin<unknown>({
   specificationVersion: 'v1',

@@ -6,7 +6,7 @@
 import { convertGoldenCase, loadGoldenCases } from '@kvmkit/core/testing';
 import { createConverter, defaultConverterContext } from '@kvmkit/core';
 import { connect, type LibvirtConnection } from '@kvmkit/libvirt-rpc';
-import { buildGuestImage, startLibvirtd, virtTypeForTests, waitForFileLine, type GuestImage, type PrivateLibvirtd } from '@kvmkit/testing';
+import { startGuestLab, waitForFileLine, type GuestLab } from '@kvmkit/testing';
 import { withDefaults } from '@kvmkit/vmi';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,10 +24,7 @@ interface GuestInterface {
   'ip-addresses'?: { 'ip-address-type': string; 'ip-address': string; prefix: number }[];
 }
 
-let libvirtd: PrivateLibvirtd;
-let libvirt: LibvirtConnection;
-let image: GuestImage;
-let virtType: 'kvm' | 'qemu';
+let lab: GuestLab<LibvirtConnection>;
 let passtSupported: boolean;
 
 /** Whether the daemon's domain parser knows the passt backend (libvirt's test driver shares it). */
@@ -47,48 +44,44 @@ async function daemonAcceptsPasst(testDriverUri: string): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  [libvirtd, image, { virtType }] = await Promise.all([startLibvirtd(), buildGuestImage(), virtTypeForTests()]);
-  libvirt = await connect(libvirtd.uri);
-  passtSupported = await daemonAcceptsPasst(libvirtd.testDriverUri);
+  lab = await startGuestLab(connect);
+  passtSupported = await daemonAcceptsPasst(lab.libvirtd.testDriverUri);
 }, 180_000);
 
-afterAll(async () => {
-  await libvirt.close();
-  await libvirtd.stop();
-}, 60_000);
+afterAll(() => lab.stop(), 60_000);
 
 describe('on a real libvirtd', () => {
   const cases = loadGoldenCases(fileURLToPath(new URL('../__fixtures__', import.meta.url)));
 
   it.for(cases)('defines the $name golden case with validation', async (goldenCase, context) => {
     if (goldenCase.name.startsWith('passt') && !passtSupported) context.skip('this libvirt is built without passt support');
-    const { xml } = convertGoldenCase({ ...goldenCase, context: { ...goldenCase.context, virtType } }, [bootableDomainPlugin, networkBindingPlugin]);
-    const domain = await libvirt.domainDefineXmlFlags(xml, DEFINE_VALIDATE);
+    const { xml } = convertGoldenCase({ ...goldenCase, context: { ...goldenCase.context, virtType: lab.virtType } }, [bootableDomainPlugin, networkBindingPlugin]);
+    const domain = await lab.connection.domainDefineXmlFlags(xml, DEFINE_VALIDATE);
     try {
-      const defined = await libvirt.domainGetXmlDesc(domain, 0);
+      const defined = await lab.connection.domainGetXmlDesc(domain, 0);
       expect(defined).toContain(`<alias name='ua-`);
       expect((defined.match(/<interface type=/g) ?? []).length).toBe(goldenCase.vmi.spec.domain.devices.interfaces?.length);
     } finally {
-      await libvirt.domainUndefine(domain);
+      await lab.connection.domainUndefine(domain);
     }
   });
 
   it('boots the tiny guest with a masquerade interface that its guest agent reports with its MAC and a DHCP address', async () => {
-    const consoleLog = join(libvirtd.layout.baseDir, 'masquerade-console.log');
+    const consoleLog = join(lab.libvirtd.layout.baseDir, 'masquerade-console.log');
     const converter = createConverter({
       plugins: [bootableDomainPlugin, networkBindingPlugin],
       options: {
-        'test:bootable-domain': { kernel: image.kernel, initrd: image.initrd, cmdline: image.cmdline, consoleLog },
+        'test:bootable-domain': { kernel: lab.image.kernel, initrd: lab.image.initrd, cmdline: lab.image.cmdline, consoleLog },
         'network-binding': { masquerade: { mode: 'user', cidr: '10.0.7.0/24' } },
       },
     });
     const vmi = withDefaults(vmiWithInterfaces([{ name: 'default', masquerade: {} }], [{ name: 'default', pod: {} }]));
-    const { xml, domain: model } = converter.convert(vmi, defaultConverterContext({ virtType }));
+    const { xml, domain: model } = converter.convert(vmi, defaultConverterContext({ virtType: lab.virtType }));
     const mac = model.devices?.interfaces?.[0]?.mac?.address ?? '';
-    const domain = await libvirt.domainDefineXmlFlags(xml, DEFINE_VALIDATE);
+    const domain = await lab.connection.domainDefineXmlFlags(xml, DEFINE_VALIDATE);
     try {
-      await libvirt.domainCreate(domain);
-      await waitForFileLine(consoleLog, image.readyLine, 150_000);
+      await lab.connection.domainCreate(domain);
+      await waitForFileLine(consoleLog, lab.image.readyLine, 150_000);
       const guestInterface = await pollGuestInterface(domain, mac, 120_000);
       expect(guestInterface['hardware-address']).toBe(mac);
       expect(guestInterface.name).toMatch(/^eth\d+$/);
@@ -96,8 +89,8 @@ describe('on a real libvirtd', () => {
       // QEMU's user-mode DHCP hands out the subnet's .15 first.
       expect(ipv4).toMatchObject({ 'ip-address': '10.0.7.15', prefix: 24 });
     } finally {
-      await libvirt.domainDestroy(domain).catch(() => undefined);
-      await libvirt.domainUndefine(domain);
+      await lab.connection.domainDestroy(domain).catch(() => undefined);
+      await lab.connection.domainUndefine(domain);
     }
   }, 300_000);
 });
@@ -108,7 +101,7 @@ async function pollGuestInterface(domain: Awaited<ReturnType<LibvirtConnection['
   let last = 'no answer yet';
   while (Date.now() < deadline) {
     try {
-      const answer = await libvirt.qemuDomainAgentCommand(domain, JSON.stringify({ execute: 'guest-network-get-interfaces' }), 10);
+      const answer = await lab.connection.qemuDomainAgentCommand(domain, JSON.stringify({ execute: 'guest-network-get-interfaces' }), 10);
       const interfaces = (JSON.parse(answer ?? '{}') as { return?: GuestInterface[] }).return ?? [];
       const found = interfaces.find((guestInterface) => guestInterface['hardware-address'] === mac);
       if (found?.['ip-addresses']?.some((address) => address['ip-address-type'] === 'ipv4') === true) return found;

@@ -1,5 +1,7 @@
 // Test-only (not built): the least a domain needs besides its interfaces to pass libvirt's schema
 // and to boot the tiny guest, so this plugin's tests need not wait for @kvmkit/plugin-base.
+// Kept here rather than @kvmkit/core/testing's tinyGuestTestPlugin: the golden tests use it too
+// (without a kernel, through plugin options), so its exact output is in the reviewed expected.xml.
 import { definePlugin, type PluginManifest } from '@kvmkit/core';
 import { z } from 'zod';
 

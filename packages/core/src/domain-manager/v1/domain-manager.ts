@@ -77,6 +77,8 @@ export interface DomainManager {
   memoryDump(vmi: string, path: string): Promise<void>;
   qemuVersion(): Promise<string>;
 
+  /** On the target host: gets ready to receive the VMI's migration (volumes prepared, domain reserved). */
+  prepareMigration(request: SyncRequest): Promise<void>;
   migrate(vmi: string, options: MigrationOptions): Promise<void>;
   migrationProgress(vmi: string): Promise<MigrationProgress>;
   cancelMigration(vmi: string): Promise<void>;

@@ -152,6 +152,21 @@ export interface InterfaceVlan extends Extensible {
 }
 
 /** `<interface type managed trustGuestRxFilters>`. */
+/** `<inbound>` / `<outbound>` of `<bandwidth>`: rates in KiB/s, burst in KiB. */
+export interface BandwidthRate extends Extensible {
+  average?: number;
+  peak?: number;
+  burst?: number;
+  /** Guaranteed minimum (inbound only, on `network` interfaces). */
+  floor?: number;
+}
+
+/** `<bandwidth>`: quality of service for the interface (KubeVirt's schema has it too). */
+export interface InterfaceBandwidth extends Extensible {
+  inbound?: BandwidthRate;
+  outbound?: BandwidthRate;
+}
+
 export interface Interface extends Extensible {
   /** `ethernet`, `bridge`, `network`, `direct`, `hostdev`, `user`, `vhostuser`, `vdpa`, `server`, `client`, `mcast`, `udp`, `null`, `vds`. */
   type: string;
@@ -162,6 +177,7 @@ export interface Interface extends Extensible {
   mac?: InterfaceMac;
   source?: InterfaceSource;
   vlan?: InterfaceVlan;
+  bandwidth?: InterfaceBandwidth;
   ips?: InterfaceIp[];
   routes?: InterfaceRoute[];
   portForwards?: PortForward[];

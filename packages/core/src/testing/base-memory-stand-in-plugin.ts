@@ -1,14 +1,19 @@
-// A stand-in for the base configurators in this package's tests: just enough of a domain (name,
-// memory, vCPUs, machine) for libvirt's schema and for `define`, so that golden files show this
-// plugin's output and do not change when the base plugin does.
-import { definePlugin, type PluginManifest } from '@kvmkit/core';
 import { quantityToBytes } from '@kvmkit/vmi';
+import { definePlugin, type PluginManifest } from '../plugin/v1/plugin-manifest.ts';
+import { CORE_VERSION } from '../version.ts';
 
-export const skeletonPlugin: PluginManifest = definePlugin({
+/**
+ * A test-only stand-in for `@kvmkit/plugin-base` in golden tests: just enough of a domain for
+ * libvirt's schema and `define` (hypervisor type, name, memory, vCPUs as sockets × cores ×
+ * threads, a q35 machine), so that expected.xml shows the plugin under test's output and does not
+ * change when plugin-base does. Its configurator is named `base:memory`, like plugin-base's, so
+ * a plugin's `after: ['base:memory']` orders against it the same way.
+ */
+export const baseMemoryStandInPlugin: PluginManifest = definePlugin<unknown>({
   specificationVersion: 'v1',
   name: 'test:skeleton',
   version: '0.0.0',
-  core: '^0.1.0',
+  core: `^${CORE_VERSION}`,
   configurators: [
     {
       specificationVersion: 'v1',
