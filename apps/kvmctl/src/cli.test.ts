@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { validateDomainXml } from '@kvmkit/testing';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,10 +71,51 @@ describe('kvmctl', () => {
   });
 
   it('prints help with examples for every command', async () => {
-    for (const command of ['convert', 'validate', 'plugins']) {
+    for (const command of ['convert', 'validate', 'plugins', 'describe', 'console', 'screenshot', 'vcpus', 'memory', 'events', 'completion']) {
       const result = await kvmctl(command, '--help');
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('Examples:');
     }
+  });
+
+  it('rejects bad vCPU counts, memory sizes and shells as usage errors before connecting', async () => {
+    const zeroVcpus = await kvmctl('vcpus', 'demo', '0');
+    expect(zeroVcpus.code).toBe(2);
+    expect(zeroVcpus.stderr).toContain("value '0' is invalid for argument 'count'. must be a positive whole number.");
+    const badSize = await kvmctl('memory', 'demo', 'lots');
+    expect(badSize.code).toBe(2);
+    expect(badSize.stderr).toContain("value 'lots' is invalid for argument 'size'. is not a Kubernetes quantity");
+    const badShell = await kvmctl('completion', 'fish');
+    expect(badShell.code).toBe(2);
+    expect(badShell.stderr).toContain("value 'fish' is invalid for argument 'shell'. Allowed choices are bash, zsh.");
+  });
+
+  it('prints a bash completion script that bash parses, registers and answers from the program definition', async () => {
+    const result = await kvmctl('completion', 'bash');
+    expect(result.code).toBe(0);
+    const script = join(scratch, 'kvmctl.bash');
+    writeFileSync(script, `${result.stdout}\n`);
+    execFileSync('bash', ['-n', script]);
+    const probe = [
+      `source '${script}'`,
+      'complete -p kvmctl',
+      'COMP_WORDS=(kvmctl de); COMP_CWORD=1; _kvmctl_completion; echo "commands: ${COMPREPLY[*]}"',
+      'COMP_WORDS=(kvmctl console demo --); COMP_CWORD=3; _kvmctl_completion; echo "console: ${COMPREPLY[*]}"',
+      'COMP_WORDS=(kvmctl --virt-type ""); COMP_CWORD=2; _kvmctl_completion; echo "virt-type: ${COMPREPLY[*]}"',
+    ].join('\n');
+    const answers = execFileSync('bash', ['-c', probe], { encoding: 'utf8' }).split('\n');
+    expect(answers).toContain('complete -o default -F _kvmctl_completion kvmctl');
+    expect(answers).toContain('commands: delete describe');
+    expect(answers).toContain('console: --device --force --help');
+    expect(answers).toContain('virt-type: kvm qemu');
+  });
+
+  it('prints a zsh completion script with every command and its options', async () => {
+    const result = await kvmctl('completion', 'zsh');
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe('#compdef kvmctl');
+    expect(result.stdout).toContain("'screenshot:save a screenshot of the VMI'\\''s first screen'");
+    expect(result.stdout).toMatch(/ {8}screenshot\) _arguments '\(-o --output\)'\{-o,--output\}'\[file to write\]:value:_files'/);
+    expect(result.stdout).toContain("'--virt-type[libvirt domain type to convert for]:value:(kvm qemu)'");
   });
 });

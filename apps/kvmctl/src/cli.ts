@@ -1,4 +1,5 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { quantityToBytes } from '@kvmkit/vmi';
 import type { DependencyContainer } from 'tsyringe';
 import { EXIT, type CommandOutput } from './commands/command-io.ts';
 import { ConvertCommand, type ConvertFormat } from './commands/convert-command.ts';
@@ -9,6 +10,15 @@ import { ExecCommand, GuestCommand } from './commands/guest-command.ts';
 import { LifecycleCommand, type LifecycleAction } from './commands/lifecycle-command.ts';
 import { RunCommand } from './commands/run-command.ts';
 import { qualifiedVmiName } from './commands/vmi-name.ts';
+import { ConsoleCommand } from './commands/console-command.ts';
+import { DescribeCommand } from './commands/describe-command.ts';
+import { EventsCommand } from './commands/events-command.ts';
+import { MemoryCommand, VcpusCommand } from './commands/hotplug-command.ts';
+import { ScreenshotCommand } from './commands/screenshot-command.ts';
+import type { TerminalIo } from './commands/terminal-io.ts';
+import { bashCompletionScript } from './completion/bash-completion.ts';
+import { completionTree } from './completion/command-tree.ts';
+import { zshCompletionScript } from './completion/zsh-completion.ts';
 import { createKvmctlContainer } from './composition/kvmctl-container.ts';
 import { resolveSettings, type SettingsFlags } from './composition/kvmctl-settings.ts';
 import { createManagerScope } from './composition/manager-scope.ts';
@@ -48,14 +58,59 @@ Examples:
 Examples:
   kvmctl guest demo                            OS, users, file systems and interfaces from the agent
   kvmctl exec demo -- uname -r                 run a command in the guest, exit with its code`,
+  describe: `
+Examples:
+  kvmctl describe demo                         spec of the live domain, status, conditions, events
+  kvmctl describe -n lab web                   a VMI in namespace lab`,
+  console: `
+Examples:
+  kvmctl console demo                          the serial console; Ctrl-] leaves it
+  kvmctl console demo --force                  take over a console another client holds
+  kvmctl console demo --device serial1         another serial or console device, by alias`,
+  screenshot: `
+Examples:
+  kvmctl screenshot demo -o demo.png           the first screen as PNG (QEMU >= 7.1)`,
+  vcpus: `
+Examples:
+  kvmctl vcpus demo 4                          plug vCPUs up to 4 (within the domain's maximum)
+  kvmctl vcpus demo 2                          unplug down to 2`,
+  memory: `
+Examples:
+  kvmctl memory demo 2Gi                       resize the guest's memory through its virtio-mem device
+  kvmctl memory demo 1536Mi                    any Kubernetes quantity`,
+  events: `
+Examples:
+  kvmctl events                                status changes of every VMI, one line each; Ctrl-C stops
+  kvmctl events demo                           only demo's`,
+  completion: `
+Examples:
+  source <(kvmctl completion bash)             enable completion in this bash
+  kvmctl completion bash > /etc/bash_completion.d/kvmctl
+  kvmctl completion zsh > "\${fpath[1]}/_kvmctl"`,
   plugins: `
 Examples:
   kvmctl plugins                               loaded plugins and configurators in run order
   kvmctl plugins --plugins base,my-plugin-pkg  what an agent with these plugins would run`,
 };
 
+function positiveInteger(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('must be a positive whole number.');
+  return Number(value);
+}
+
+function memorySize(value: string): { text: string; bytes: bigint } {
+  try {
+    const bytes = quantityToBytes(value);
+    if (bytes <= 0n) throw new InvalidArgumentError('must be more than zero.');
+    return { text: value, bytes };
+  } catch (error) {
+    if (error instanceof InvalidArgumentError) throw error;
+    throw new InvalidArgumentError(`is not a Kubernetes quantity (${error instanceof Error ? error.message : String(error)}).`);
+  }
+}
+
 /** Builds the kvmctl program. `output` receives everything it prints, so tests can run it in-process. */
-export function buildProgram(output: CommandOutput, setExitCode: (code: number) => void): Command {
+export function buildProgram(output: CommandOutput, setExitCode: (code: number) => void, terminal: TerminalIo = { input: process.stdin, output: process.stdout }): Command {
   const program = new Command('kvmctl')
     .description('Convert, validate and run KubeVirt VirtualMachineInstances on libvirt.')
     .option('--config <file>', 'config file with plugins, options and virtType (default ~/.config/kvmkit/kvmctl.yaml)')
@@ -154,6 +209,77 @@ export function buildProgram(output: CommandOutput, setExitCode: (code: number) 
       await withManager((scope) => scope.resolve(ExecCommand).run(nameOf(name), command, Number(flags.timeout), output));
     });
 
+  program.command('describe')
+    .description('show the live domain spec (vCPUs, memory, disks, interfaces), status, conditions and events of a VMI')
+    .argument('<name>', 'VMI name')
+    .addHelpText('after', EXAMPLES.describe)
+    .action(async (name: string) => {
+      await withManager((scope) => scope.resolve(DescribeCommand).run(nameOf(name), output));
+    });
+
+  program.command('console')
+    .description('attach this terminal to the VMI\'s serial console; Ctrl-] detaches')
+    .argument('<name>', 'VMI name')
+    .option('--device <alias>', 'console or serial device alias (default: the first console)')
+    .option('--force', 'disconnect another client that holds the console')
+    .addHelpText('after', EXAMPLES.console)
+    .action(async (name: string, flags: { device?: string; force?: boolean }) => {
+      await withManager((scope) => scope.resolve(ConsoleCommand).run(nameOf(name), { device: flags.device, force: flags.force === true }, terminal, output));
+    });
+
+  program.command('screenshot')
+    .description('save a screenshot of the VMI\'s first screen')
+    .argument('<name>', 'VMI name')
+    .requiredOption('-o, --output <file>', 'file to write')
+    .addHelpText('after', EXAMPLES.screenshot)
+    .action(async (name: string, flags: { output: string }) => {
+      await withManager((scope) => scope.resolve(ScreenshotCommand).run(nameOf(name), flags.output, output));
+    });
+
+  program.command('vcpus')
+    .description('hotplug or unplug vCPUs of a running VMI, within its maximum')
+    .argument('<name>', 'VMI name')
+    .addArgument(new Argument('<count>', 'vCPUs the guest should have').argParser(positiveInteger))
+    .addHelpText('after', EXAMPLES.vcpus)
+    .action(async (name: string, count: number) => {
+      await withManager((scope) => scope.resolve(VcpusCommand).run(nameOf(name), count, output));
+    });
+
+  program.command('memory')
+    .description('resize the guest memory of a running VMI through its virtio-mem device')
+    .argument('<name>', 'VMI name')
+    .addArgument(new Argument('<size>', 'guest memory as a Kubernetes quantity, e.g. 2Gi').argParser(memorySize))
+    .addHelpText('after', EXAMPLES.memory)
+    .action(async (name: string, size: { text: string; bytes: bigint }) => {
+      await withManager((scope) => scope.resolve(MemoryCommand).run(nameOf(name), size.text, size.bytes, output));
+    });
+
+  program.command('events')
+    .description('print status changes (phase, state, conditions) as they happen, one line each, until Ctrl-C')
+    .argument('[name]', 'VMI name (default: every VMI)')
+    .addHelpText('after', EXAMPLES.events)
+    .action(async (name: string | undefined) => {
+      const stop = new AbortController();
+      const onSignal = (): void => { stop.abort(); };
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      try {
+        await withManager((scope) => scope.resolve(EventsCommand).run(name === undefined ? undefined : nameOf(name), stop.signal, output));
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
+    });
+
+  program.command('completion')
+    .description('print a shell completion script for bash or zsh')
+    .addArgument(new Argument('<shell>', 'shell to complete in').choices(['bash', 'zsh']))
+    .addHelpText('after', EXAMPLES.completion)
+    .action((shell: 'bash' | 'zsh') => {
+      const tree = completionTree(program);
+      output.out((shell === 'bash' ? bashCompletionScript(tree) : zshCompletionScript(tree)).trimEnd());
+    });
+
   program.command('plugins')
     .description('list loaded plugins, their versions and the configurators in run order')
     .addHelpText('after', EXAMPLES.plugins)
@@ -165,9 +291,9 @@ export function buildProgram(output: CommandOutput, setExitCode: (code: number) 
 }
 
 /** Runs kvmctl with `argv` (without node and script); resolves to the exit code. Errors are one line, stacks with --debug. */
-export async function runKvmctl(argv: readonly string[], output: CommandOutput): Promise<number> {
+export async function runKvmctl(argv: readonly string[], output: CommandOutput, terminal?: TerminalIo): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const program = buildProgram(output, (code) => { exitCode = code; });
+  const program = buildProgram(output, (code) => { exitCode = code; }, terminal);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -7,3 +7,4 @@ export { createKvmctlContainer, type ContextProvider } from './composition/kvmct
 export { resolveSettings, SettingsError, type KvmctlSettings, type SettingsFlags } from './composition/kvmctl-settings.ts';
 export { DEFAULT_PLUGINS, FIRST_PARTY_PLUGINS, loadPluginManifests } from './plugins/plugin-catalog.ts';
 export { EXIT, type CommandOutput } from './commands/command-io.ts';
+export type { TerminalIo } from './commands/terminal-io.ts';

@@ -1,8 +1,9 @@
 // kvmctl as a user runs it: the built binary in a child process, against a private libvirtd,
 // with the demo VMI (the tiny guest) booted for real. One boot for the whole file.
 import { buildGuestImage, startLibvirtd, virtTypeForTests, type GuestImage, type PrivateLibvirtd } from '@kvmkit/testing';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,11 +19,13 @@ let libvirtd: PrivateLibvirtd;
 let image: GuestImage;
 let virtType: string;
 
+const globalFlags = (): string[] => ['-c', libvirtd.uri, '--virt-type', virtType, '--options', join(scratch, 'options.yaml')];
+const kvmctlEnvironment = (): NodeJS.ProcessEnv => ({ ...process.env, XDG_STATE_HOME: join(scratch, 'state'), XDG_CONFIG_HOME: join(scratch, 'config') });
+
 async function kvmctl(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const global = ['-c', libvirtd.uri, '--virt-type', virtType, '--options', join(scratch, 'options.yaml')];
   try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [kvmctlBinary, ...global, ...argv], {
-      env: { ...process.env, XDG_STATE_HOME: join(scratch, 'state'), XDG_CONFIG_HOME: join(scratch, 'config') },
+    const { stdout, stderr } = await execFileAsync(process.execPath, [kvmctlBinary, ...globalFlags(), ...argv], {
+      env: kvmctlEnvironment(),
       timeout: 400_000,
     });
     return { code: 0, stdout, stderr };
@@ -31,6 +34,33 @@ async function kvmctl(...argv: string[]): Promise<{ code: number; stdout: string
     return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
   }
 }
+
+/** A long-running child (console, events) whose output the test reads as it arrives. */
+interface Running {
+  child: ChildProcessWithoutNullStreams;
+  stdout: () => string;
+  stderr: () => string;
+  waitFor: (what: string, ready: () => boolean, timeoutMs?: number) => Promise<void>;
+}
+
+function start(command: string, args: readonly string[]): Running {
+  const child = spawn(command, args, { env: kvmctlEnvironment() });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
+  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  const waitFor = async (what: string, ready: () => boolean, timeoutMs = 60_000): Promise<void> => {
+    const deadline = Date.now() + timeoutMs;
+    while (!ready()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; stdout: ${stdout}; stderr: ${stderr}`);
+      if (child.exitCode !== null) throw new Error(`exited ${String(child.exitCode)} before ${what}; stdout: ${stdout}; stderr: ${stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+  return { child, stdout: () => stdout, stderr: () => stderr, waitFor };
+}
+
+const shellQuote = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
 
 beforeAll(async () => {
   [image, { virtType }, libvirtd] = await Promise.all([buildGuestImage(), virtTypeForTests(), startLibvirtd()]);
@@ -65,6 +95,69 @@ describe('kvmctl against a real libvirtd', () => {
     expect(exec).toMatchObject({ code: 0, stdout: `${image.kernelVersion}\n` });
     const failing = await kvmctl('exec', 'demo', '--', 'sh', '-c', 'exit 7');
     expect(failing.code).toBe(7);
+  }, 120_000);
+
+  it('describes the live domain: spec, status and conditions', async () => {
+    const describe = await kvmctl('describe', 'demo');
+    expect(describe).toMatchObject({ code: 0, stderr: '' });
+    expect(describe.stdout).toContain('Name:        default/demo');
+    expect(describe.stdout).toMatch(/^Status: +Running running\/\S+$/m);
+    expect(describe.stdout).toMatch(/^vCPUs: +1 of 1/m);
+    expect(describe.stdout).toMatch(/^Memory: +256Mi/m);
+    expect(describe.stdout).toMatch(/^ {2}ua-default {2}type=user {2}model=virtio {2}mac=02:[0-9a-f:]+/m);
+    expect(describe.stdout).toMatch(/^ {2}Ready +True/m);
+    expect(describe.stdout).toContain('Events (reported by the manager while this command ran):');
+  }, 60_000);
+
+  it('attaches a pseudo-terminal to the serial console, runs a command and leaves with Ctrl-]', async () => {
+    const commandLine = [process.execPath, kvmctlBinary, ...globalFlags(), 'console', 'demo'].map(shellQuote).join(' ');
+    const session = start('script', ['-qefc', commandLine, '/dev/null']);
+    await session.waitFor('the console banner', () => session.stdout().includes('Escape character is ^]'));
+    session.child.stdin.write('\r');
+    // The shell prints 42 only when it ran the command: the typed line itself shows $((6*7)).
+    const typed = setInterval(() => { session.child.stdin.write('echo kvmkit-console-$((6*7))\r'); }, 3000);
+    session.child.stdin.write('echo kvmkit-console-$((6*7))\r');
+    try {
+      await session.waitFor('the command output', () => /kvmkit-console-42/.test(session.stdout()), 90_000);
+    } finally {
+      clearInterval(typed);
+    }
+    const exited = once(session.child, 'exit');
+    session.child.stdin.write('\x1d');
+    const [code] = await exited as [number | null];
+    expect(code).toBe(0);
+    // libvirt streams only PTY consoles; the demo's serial is a unix socket, reached directly.
+    expect(session.stdout()).toMatch(/Connected to default\/demo via (libvirt console stream|serial unix socket \S+virt-serial0 \(libvirt: [^)]*PTY\))/);
+  }, 150_000);
+
+  it('saves a screenshot, plugs vCPUs within the maximum and refuses memory without virtio-mem', async () => {
+    const file = join(scratch, 'demo.png');
+    const screenshot = await kvmctl('screenshot', 'demo', '-o', file);
+    expect(screenshot.code).toBe(0);
+    const written = readFileSync(file);
+    expect(screenshot.stdout).toBe(`default/demo: wrote ${String(written.length)} bytes to ${file} (PNG)\n`);
+    expect(written.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(await kvmctl('vcpus', 'demo', '1')).toEqual({ code: 0, stdout: 'default/demo: 1 vCPU(s)\n', stderr: '' });
+    const tooMany = await kvmctl('vcpus', 'demo', '2');
+    expect(tooMany.code).toBe(1);
+    expect(tooMany.stderr).toMatch(/^kvmctl: count: 2 vCPUs is outside 1…1/);
+    const memory = await kvmctl('memory', 'demo', '512Mi');
+    expect(memory.code).toBe(1);
+    expect(memory.stderr).toBe('kvmctl: default/demo has no virtio-mem device to resize\n');
+  }, 120_000);
+
+  it('streams status updates of a pause and an unpause, one line each, until SIGINT', async () => {
+    const events = start(process.execPath, [kvmctlBinary, ...globalFlags(), 'events', 'demo']);
+    await events.waitFor('the watch to start', () => events.stderr().includes('watching default/demo; Ctrl-C stops'));
+    expect((await kvmctl('pause', 'demo')).code).toBe(0);
+    await events.waitFor('the paused line', () => /default\/demo {2}Running {2}paused\/user .*Paused=True\(PausedUser\)/.test(events.stdout()));
+    expect((await kvmctl('unpause', 'demo')).code).toBe(0);
+    await events.waitFor('the resumed line', () => /default\/demo {2}Running {2}running\/unpaused /.test(events.stdout()));
+    const exited = once(events.child, 'exit');
+    events.child.kill('SIGINT');
+    const [code] = await exited as [number | null];
+    expect(code).toBe(0);
+    expect(events.stdout().split('\n').filter((line) => line !== '').every((line) => /^\d{4}-\d\d-\d\dT\S+Z {2}default\/demo {2}/.test(line))).toBe(true);
   }, 120_000);
 
   it('pauses, unpauses, stops and deletes the real VM', async () => {
