@@ -75,8 +75,8 @@ const DEFAULT_KEEPALIVE = { intervalMs: 5000, maxMisses: 5 };
 
 async function openSession(resolved: ResolvedUri, options: ConnectOptions): Promise<RpcSession> {
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
-  const socket = await openTransport(resolved.target, connectTimeoutMs, options.tls);
-  const session = new RpcSession(socket, { maxInFlight: options.maxInFlight ?? 4, defaultTimeoutMs: options.callTimeoutMs ?? 0 });
+  const transport = await openTransport(resolved.target, connectTimeoutMs, options.tls);
+  const session = new RpcSession(transport, { maxInFlight: options.maxInFlight ?? 4, defaultTimeoutMs: options.callTimeoutMs ?? 0 });
   const setup = { timeoutMs: connectTimeoutMs };
   try {
     const { types } = await session.call(AUTH_LIST, undefined, setup);

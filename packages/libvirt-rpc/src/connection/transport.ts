@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { connect as netConnect, type Socket } from 'node:net';
+import { connect as netConnect, type OnReadOpts, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { ConnectionLostError } from '../errors/connection-errors.ts';
+import type { SessionTransport } from '../rpc/rpc-session.ts';
 import { tlsFilePaths, type TransportTarget } from './connection-uri.ts';
 
 /** PEM contents for TLS; anything left out is read from libvirt's usual files (or `?pkipath=`). */
@@ -24,14 +25,50 @@ function readPem(path: string, what: string): Buffer {
   }
 }
 
+/**
+ * An open socket and the way to receive its bytes. On unix and TCP sockets the bytes are a view
+ * into a buffer reused for every read: the receiver must be done with them when it returns.
+ */
+export type Transport = SessionTransport;
+
+// One read buffer per plain socket: the stream machinery's per-read allocations and 'data'
+// events cost more than the protocol work of a small reply.
+const READ_BUFFER_BYTES = 64 * 1024;
+
+/** A receiver slot that holds copies of what arrives before the receiver is set. */
+function receiverSlot(): { deliver: (bytes: Buffer) => void; set: (receiver: (bytes: Buffer) => void) => void } {
+  let current: ((bytes: Buffer) => void) | null = null;
+  const early: Buffer[] = [];
+  return {
+    deliver: (bytes) => {
+      if (current === null) early.push(Buffer.from(bytes));
+      else current(bytes);
+    },
+    set: (receiver) => {
+      current = receiver;
+      for (const bytes of early.splice(0)) receiver(bytes);
+    },
+  };
+}
+
 /** Opens the socket for a target and resolves once it is connected (TLS: once the handshake succeeded). */
-export function openTransport(target: TransportTarget, timeoutMs: number, credentials: TlsCredentials = {}): Promise<Socket> {
-  return new Promise<Socket>((resolve, reject) => {
+export function openTransport(target: TransportTarget, timeoutMs: number, credentials: TlsCredentials = {}): Promise<Transport> {
+  return new Promise<Transport>((resolve, reject) => {
     let socket: Socket;
+    let receive: Transport['receive'];
     const readyEvent = target.kind === 'tls' ? 'secureConnect' : 'connect';
-    if (target.kind === 'unix') socket = netConnect({ path: target.path });
-    else if (target.kind === 'tcp') socket = netConnect({ host: target.host, port: target.port });
-    else {
+    if (target.kind !== 'tls') {
+      const slot = receiverSlot();
+      const onread: OnReadOpts = {
+        buffer: Buffer.allocUnsafe(READ_BUFFER_BYTES),
+        callback: (bytesRead, buffer) => {
+          slot.deliver(Buffer.from(buffer.buffer, buffer.byteOffset, bytesRead));
+          return true;
+        },
+      };
+      socket = target.kind === 'unix' ? netConnect({ path: target.path, onread }) : netConnect({ host: target.host, port: target.port, onread });
+      receive = slot.set;
+    } else {
       const files = tlsFilePaths(target.pkiPath);
       socket = tlsConnect({
         host: target.host,
@@ -42,6 +79,12 @@ export function openTransport(target: TransportTarget, timeoutMs: number, creden
         key: credentials.key === null ? undefined : (credentials.key ?? readPem(files.key, 'client key')),
         rejectUnauthorized: target.verify,
       });
+      const tlsSocket = socket;
+      receive = (receiver) => {
+        tlsSocket.on('data', receiver);
+        // The check-byte reader below paused the socket; a 'data' listener alone does not resume it.
+        tlsSocket.resume();
+      };
     }
     const timer = setTimeout(() => {
       socket.destroy();
@@ -58,7 +101,7 @@ export function openTransport(target: TransportTarget, timeoutMs: number, creden
       socket.removeListener('error', onError);
       socket.removeListener('close', onClose);
       socket.setNoDelay(true);
-      resolve(socket);
+      resolve({ socket, receive });
     };
     // After the TLS handshake libvirtd checks our certificate and address, then sends one byte:
     // 1 means accepted; otherwise it closes the connection.

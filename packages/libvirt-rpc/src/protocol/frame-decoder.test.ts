@@ -19,6 +19,22 @@ describe('FrameDecoder', () => {
     }
   });
 
+  it('keeps no view into a chunk, so the caller may reuse the buffer after push', () => {
+    const payload = Buffer.from('a1b2c3d4e5f60718', 'hex');
+    const stream = encodeRawPacket(header, payload);
+    const decoder = new FrameDecoder();
+    // One read buffer, overwritten by every read, as a socket with `onread` delivers it.
+    const readBuffer = Buffer.alloc(stream.length);
+    for (const [start, end] of [[0, 2], [2, 30], [30, stream.length]] as const) {
+      stream.copy(readBuffer, 0, start, end);
+      const packets = decoder.push(readBuffer.subarray(0, end - start));
+      readBuffer.fill(0xee);
+      if (end < stream.length) expect(packets).toEqual([]);
+      else expect(packets.map((packet) => packet.payload.toString('hex'))).toEqual([payload.toString('hex')]);
+    }
+    expect(decoder.pendingBytes).toBe(0);
+  });
+
   it('decodes the header fields', () => {
     const [packet] = new FrameDecoder().push(encodeRawPacket({ ...header, procedure: 318, type: MessageType.MESSAGE, serial: 1 }, Buffer.alloc(0)));
     expect(packet!.header).toEqual({ program: 0x20008086, version: 1, procedure: 318, type: 2, serial: 1, status: 0 });

@@ -139,6 +139,31 @@ describe('protocol faults from a packet-level fake server', () => {
     expect(await client.connectGetLibVersion()).toBe(9_000_000n);
   });
 
+  it('decodes replies larger than one socket read, several of them in one write', async () => {
+    const texts = ['a', 'b', 'c'].map((letter, index) => letter.repeat(150_000 + index));
+    const held: Parameters<FakeHandler>[0][] = [];
+    const client = await open((packet, peer) => {
+      held.push(packet);
+      if (held.length < texts.length) return;
+      // XDR strings: length word, bytes, zero padding to 4 bytes.
+      const frames = held.map((call, index) => {
+        const text = Buffer.from(texts[index]!);
+        const payload = Buffer.alloc(4 + Math.ceil(text.length / 4) * 4);
+        payload.writeUInt32BE(text.length, 0);
+        text.copy(payload, 4);
+        const frame = Buffer.alloc(28 + payload.length);
+        frame.writeUInt32BE(frame.length, 0);
+        [Program.REMOTE, 1, call.header.procedure, MessageType.REPLY, call.header.serial, 0].forEach((value, word) => frame.writeUInt32BE(value, 4 + word * 4));
+        payload.copy(frame, 28);
+        return frame;
+      });
+      peer.write(Buffer.concat(frames));
+    });
+    const replies = await Promise.all(texts.map(() => client.connectGetCapabilities()));
+    expect(replies.map((reply) => [reply.length, reply[0]])).toEqual(texts.map((text) => [text.length, text[0]]));
+    expect(replies).toEqual(texts);
+  });
+
   it('rejects a reply whose payload does not decode, and stays connected', async () => {
     let calls = 0;
     const client = await open((packet, peer) => { peer.reply(packet, ++calls === 1 ? Buffer.from('0000', 'hex') : LIB_VERSION_REPLY); });

@@ -26,16 +26,26 @@ export interface RpcSessionOptions {
   maxPacketBytes?: number;
 }
 
-interface PendingCall {
-  procedure: Procedure<unknown, unknown>;
-  resolve: (value: unknown) => void;
-  reject: (error: Error) => void;
-  cleanup: () => void;
+/** The socket and the way its received bytes reach the session (see `openTransport`). */
+export interface SessionTransport {
+  socket: Socket;
+  /** Sets the receiver of incoming bytes; they may be a view into a reused buffer. */
+  receive: (receiver: (bytes: Buffer) => void) => void;
 }
 
-interface QueuedCall {
-  send: () => void;
-  cancel: (error: Error) => void;
+/** One call from `call()` until it settles: first queued (serial 0), then on the wire. */
+interface PendingCall {
+  readonly procedure: Procedure<unknown, unknown>;
+  /** The framed call; its serial word is filled in when it is sent. */
+  readonly packet: Buffer;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: Error) => void;
+  readonly streamHolder: { stream: LibvirtStream | null } | null;
+  serial: number;
+  // Only calls with a timeout or a signal carry a timer or a listener: the common call allocates neither.
+  timer: NodeJS.Timeout | null;
+  signal: AbortSignal | null;
+  onAbort: (() => void) | null;
 }
 
 interface SessionEvents {
@@ -53,22 +63,26 @@ export class RpcSession extends EventEmitter<SessionEvents> {
   private readonly decoder: FrameDecoder;
   private readonly pending = new Map<number, PendingCall>();
   private readonly streams = new Map<number, LibvirtStream>();
-  private readonly queue: QueuedCall[] = [];
+  private readonly queue: PendingCall[] = [];
   private inFlight = 0;
   private lastSerial = 0;
   private ended: Error | null | undefined = undefined;
   private lastReceived = Date.now();
   private missedPings = 0;
   private keepaliveTimer: NodeJS.Timeout | null = null;
+  private readonly socket: Socket;
+  // Packets written in one turn of the event loop go out in one socket write (see `enqueue`).
+  private outbox: Buffer[] = [];
+  private flushScheduled = false;
 
-  constructor(private readonly socket: Socket, private readonly options: RpcSessionOptions) {
+  constructor(transport: SessionTransport, private readonly options: RpcSessionOptions) {
     super();
+    const { socket } = transport;
+    this.socket = socket;
     this.decoder = new FrameDecoder(options.maxPacketBytes);
-    socket.on('data', (chunk: Buffer) => { this.receive(chunk); });
     socket.on('error', (error) => { this.end(new ConnectionLostError(`connection to libvirtd failed: ${error.message}`, { cause: error })); });
     socket.on('close', () => { this.end(new ConnectionLostError('connection to libvirtd closed by the peer')); });
-    // The TLS check-byte reader may have paused the socket; a 'data' listener alone does not resume it.
-    socket.resume();
+    transport.receive((bytes) => { this.receive(bytes); });
   }
 
   get closed(): boolean {
@@ -136,47 +150,49 @@ export class RpcSession extends EventEmitter<SessionEvents> {
     const { signal } = options;
     if (signal?.aborted === true) return Promise.reject(new CallAbortedError(`${procedure.name}: aborted before it was sent`, { cause: signal.reason }));
     // Encode first so a bad argument fails the call without taking a slot.
-    let serial = 0;
     const packet = encodePacket({ program: procedure.program, procedure: procedure.number, type: MessageType.CALL, serial: 0, status: MessageStatus.OK }, procedure.args, args);
     return new Promise<Ret>((resolve, reject) => {
-      let timer: NodeJS.Timeout | null = null;
-      let queued: QueuedCall | null = null;
-      const cleanup = (): void => {
-        if (timer !== null) clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-      };
-      const giveUp = (error: Error): void => {
-        cleanup();
-        if (queued !== null) {
-          const index = this.queue.indexOf(queued);
-          if (index !== -1) this.queue.splice(index, 1);
-        } else if (this.pending.delete(serial)) {
-          // The reply may still come: it finds no pending call and is dropped.
-          this.streams.get(serial)?.abort();
-          this.releaseSlot();
-        }
-        reject(error);
-      };
-      const onAbort = (): void => { giveUp(new CallAbortedError(`${procedure.name}: aborted`, { cause: signal?.reason })); };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      const timeoutMs = options.timeoutMs ?? this.options.defaultTimeoutMs;
-      if (timeoutMs > 0) timer = setTimeout(() => { giveUp(new CallTimeoutError(`${procedure.name}: no reply within ${timeoutMs} ms`)); }, timeoutMs);
-
-      const send = (): void => {
-        queued = null;
-        serial = this.nextSerial();
-        packet.writeUInt32BE(serial, 20);
-        this.inFlight++;
-        this.pending.set(serial, { procedure, resolve: resolve as (value: unknown) => void, reject, cleanup });
-        if (streamHolder !== null) streamHolder.stream = this.openStream(procedure, serial);
-        this.socket.write(packet);
-      };
-      if (this.inFlight < this.options.maxInFlight) send();
-      else {
-        queued = { send, cancel: giveUp };
-        this.queue.push(queued);
+      const call: PendingCall = { procedure, packet, resolve: resolve as (value: unknown) => void, reject, streamHolder, serial: 0, timer: null, signal: null, onAbort: null };
+      if (signal !== undefined) {
+        const onAbort = (): void => { this.giveUp(call, new CallAbortedError(`${procedure.name}: aborted`, { cause: signal.reason })); };
+        call.signal = signal;
+        call.onAbort = onAbort;
+        signal.addEventListener('abort', onAbort, { once: true });
       }
+      const timeoutMs = options.timeoutMs ?? this.options.defaultTimeoutMs;
+      if (timeoutMs > 0) call.timer = setTimeout(() => { this.giveUp(call, new CallTimeoutError(`${procedure.name}: no reply within ${timeoutMs} ms`)); }, timeoutMs);
+      if (this.inFlight < this.options.maxInFlight) this.send(call);
+      else this.queue.push(call);
     });
+  }
+
+  private send(call: PendingCall): void {
+    const serial = this.nextSerial();
+    call.serial = serial;
+    call.packet.writeUInt32BE(serial, 20);
+    this.inFlight++;
+    this.pending.set(serial, call);
+    if (call.streamHolder !== null) call.streamHolder.stream = this.openStream(call.procedure, serial);
+    this.enqueue(call.packet);
+  }
+
+  /** Timeout or abort: the call leaves the queue or the wire and rejects. */
+  private giveUp(call: PendingCall, error: Error): void {
+    this.cleanup(call);
+    if (call.serial === 0) {
+      const index = this.queue.indexOf(call);
+      if (index !== -1) this.queue.splice(index, 1);
+    } else if (this.pending.delete(call.serial)) {
+      // The reply may still come: it finds no pending call and is dropped.
+      this.streams.get(call.serial)?.abort();
+      this.releaseSlot();
+    }
+    call.reject(error);
+  }
+
+  private cleanup(call: PendingCall): void {
+    if (call.timer !== null) clearTimeout(call.timer);
+    if (call.onAbort !== null) call.signal?.removeEventListener('abort', call.onAbort);
   }
 
   private openStream(procedure: Procedure<unknown, unknown>, serial: number): LibvirtStream {
@@ -188,8 +204,13 @@ export class RpcSession extends EventEmitter<SessionEvents> {
             return;
           }
           const packet = encodeRawPacket({ program: procedure.program, procedure: procedure.number, type: MessageType.STREAM, serial, status }, payload);
-          if (written === undefined) this.socket.write(packet);
-          else this.socket.write(packet, written);
+          if (written === undefined) {
+            this.enqueue(packet);
+            return;
+          }
+          // The caller waits for this write: send what is queued before it, then it, in order.
+          this.flush();
+          this.socket.write(packet, written);
         },
         release: () => { this.streams.delete(serial); },
       },
@@ -199,12 +220,34 @@ export class RpcSession extends EventEmitter<SessionEvents> {
     return stream;
   }
 
+  /**
+   * Queues a packet for the socket. Calls issued in the same turn (a pipeline refilling as replies
+   * resolve) leave in one write, so one system call carries them all; order is kept.
+   */
+  private enqueue(packet: Buffer): void {
+    this.outbox.push(packet);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    queueMicrotask(this.flush);
+  }
+
+  private readonly flush = (): void => {
+    this.flushScheduled = false;
+    const packets = this.outbox;
+    const [first] = packets;
+    if (first === undefined) return;
+    this.outbox = [];
+    if (this.ended !== undefined) return;
+    this.socket.write(packets.length === 1 ? first : Buffer.concat(packets));
+  };
+
   private releaseSlot(): void {
     this.inFlight--;
     const next = this.queue.shift();
-    if (next !== undefined) next.send();
+    if (next !== undefined) this.send(next);
   }
 
+  // `chunk` may be a view into a buffer the transport reuses: every packet is handled before returning.
   private receive(chunk: Buffer): void {
     this.lastReceived = Date.now();
     this.missedPings = 0;
@@ -215,14 +258,10 @@ export class RpcSession extends EventEmitter<SessionEvents> {
       this.fail(error as Error);
       return;
     }
-    // Calls released by these replies go out in one write instead of one each.
-    this.socket.cork();
     try {
       for (const packet of packets) this.route(packet);
     } catch (error) {
       this.fail(error as Error);
-    } finally {
-      this.socket.uncork();
     }
   }
 
@@ -253,7 +292,7 @@ export class RpcSession extends EventEmitter<SessionEvents> {
     // A reply nobody waits for (timed out, aborted, or a serial we never sent) is dropped.
     if (call === undefined) return;
     this.pending.delete(serial);
-    call.cleanup();
+    this.cleanup(call);
     this.releaseSlot();
     const { procedure } = call;
     try {
@@ -272,7 +311,7 @@ export class RpcSession extends EventEmitter<SessionEvents> {
 
   private sendKeepalive(procedure: number): void {
     if (this.closed) return;
-    this.socket.write(encodeRawPacket({ program: Program.KEEPALIVE, procedure, type: MessageType.MESSAGE, serial: 0, status: MessageStatus.OK }, Buffer.alloc(0)));
+    this.enqueue(encodeRawPacket({ program: Program.KEEPALIVE, procedure, type: MessageType.MESSAGE, serial: 0, status: MessageStatus.OK }, Buffer.alloc(0)));
   }
 
   private fail(error: Error): void {
@@ -286,11 +325,14 @@ export class RpcSession extends EventEmitter<SessionEvents> {
     if (this.keepaliveTimer !== null) clearInterval(this.keepaliveTimer);
     const reason = error ?? new ConnectionClosedError('the connection was closed');
     for (const call of this.pending.values()) {
-      call.cleanup();
+      this.cleanup(call);
       call.reject(error === null ? new ConnectionClosedError(`${call.procedure.name}: the connection was closed before the reply`) : new ConnectionLostError(`${call.procedure.name}: ${error.message}`, { cause: error }));
     }
     this.pending.clear();
-    for (const queued of this.queue.splice(0)) queued.cancel(reason);
+    for (const queued of this.queue.splice(0)) {
+      this.cleanup(queued);
+      queued.reject(reason);
+    }
     for (const stream of [...this.streams.values()]) stream.fail(reason);
     this.streams.clear();
     this.inFlight = 0;
