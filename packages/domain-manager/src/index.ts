@@ -19,3 +19,6 @@ export { nameState, phaseFor, pausedCondition, isUserPause, type NamedState } fr
 export { stampDomain, readStamp, XML_FINGERPRINT_PREFIX } from './sync/fingerprint.ts';
 export { prepareVmi } from './sync/prepare-vmi.ts';
 export { DOMAIN_MANAGER_ERROR_CODES, domainManagerError, type DomainManagerErrorCode } from './errors/domain-manager-errors.ts';
+export type { BackupProgress, LibvirtBackupOptions } from './backup/backup-options.ts';
+export { backupPlan } from './backup/backup-plan.ts';
+export { backupXml, checkpointXml, type BackupDiskPlan } from './backup/backup-xml.ts';

@@ -11,7 +11,8 @@ export const DOMAIN_MANAGER_ERROR_CODES = {
   HOST_PATH_OUTSIDE_DIRECTORIES: "A prepare step asked for a path outside the context's state and volumes directories.",
   HOST_OPERATION_FAILED: 'A host operation (qemu-img, a file write, a network) failed.',
   INVALID_REQUEST: 'An argument is out of range (a vCPU count above the maximum, a negative grace period, …).',
-  OPERATION_TIMEOUT: 'A hotplug or shutdown did not complete within its timeout.',
+  OPERATION_TIMEOUT: 'A hotplug, shutdown or backup did not complete within its timeout.',
+  BACKUP_FAILED: 'The backup job failed or was aborted; its files were removed and its checkpoint deleted.',
 } as const;
 
 export type DomainManagerErrorCode = keyof typeof DOMAIN_MANAGER_ERROR_CODES;

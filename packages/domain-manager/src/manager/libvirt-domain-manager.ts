@@ -1,16 +1,21 @@
 import { EventEmitter, on } from 'node:events';
+import { rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import type {
-  BackupOptions, BackupResult, Converter, ConverterContext, DeleteOptions, DirtyRate, DomainManager, DomainStats, DomainStatus,
+  BackupResult, Converter, ConverterContext, DeleteOptions, DirtyRate, DomainManager, DomainStats, DomainStatus,
   GracefulShutdownOptions, GuestAgentInfo, GuestExecResult, GuestFilesystem, GuestInterface, GuestOsInfo, GuestUser, HostOperations,
   MigrationOptions, MigrationProgress, Screenshot, SevInfo, SyncRequest, VmiCondition,
 } from '@kvmkit/core';
 import { vmiIdentity } from '@kvmkit/core';
 import { findDiskByTarget, formatDeviceXml, formatDomainXml, parseDomainXml, type Disk, type Domain as DomainModel } from '@kvmkit/domain-xml';
 import {
-  CoreDumpFormat, DomainStatsType, ErrorCode, LibvirtError, typedParamsToRecord, uuidToString, VcpuFlags,
+  CoreDumpFormat, DomainStatsType, ErrorCode, JobType, LibvirtError, typedParamsToRecord, uuidToString, VcpuFlags,
   type Domain, type DomainEvent, type DomainEventKind, type DomainEventSubscription, type LibvirtConnection,
 } from '@kvmkit/libvirt-rpc';
 import { agentError } from '../agent/agent-errors.ts';
+import type { BackupProgress, LibvirtBackupOptions } from '../backup/backup-options.ts';
+import { backupPlan } from '../backup/backup-plan.ts';
+import { backupXml, checkpointXml } from '../backup/backup-xml.ts';
 import { AgentInfoPoller, DEFAULT_AGENT_POLL_INTERVALS, type GuestInfoSnapshot } from '../agent/agent-info-poller.ts';
 import { GuestAgent } from '../agent/guest-agent.ts';
 import { domainManagerError } from '../errors/domain-manager-errors.ts';
@@ -32,6 +37,8 @@ const AFFECT_LIVE = 1;
 const AFFECT_CONFIG = 2;
 const DUMP_MEMORY_ONLY = 16;
 const AGENT_CONNECTED = 1;
+const JOB_STATS_COMPLETED = 1;
+const CHECKPOINT_REDEFINE = 1;
 
 /** The events the manager turns into status. */
 const WATCHED_EVENTS = [
@@ -536,7 +543,9 @@ export class LibvirtDomainManager extends EventEmitter<ManagerEvents> implements
         this.#options.hotplugTimeoutMs ?? 60_000, 'memory resize', vmi,
       );
       try {
-        const updated = { ...device, target: { ...device.target, requested: { value: Number(requestedKiB), unit: 'KiB' } } };
+        // `current` is what the guest has plugged, reported by libvirt: not part of the request.
+        const { current: _current, ...target } = device.target ?? {};
+        const updated = { ...device, target: { ...target, requested: { value: Number(requestedKiB), unit: 'KiB' } } };
         await this.#connection.domainUpdateDeviceFlags(domain, formatDeviceXml('memory', updated), AFFECT_LIVE);
       } catch (error) {
         waiting.cancel();
@@ -577,12 +586,15 @@ export class LibvirtDomainManager extends EventEmitter<ManagerEvents> implements
         this.#options.hotplugTimeoutMs ?? 60_000, `detach of disk '${targetDev}'`, vmi,
       );
       try {
-        await this.#connection.domainDetachDeviceAlias(domain, alias, AFFECT_LIVE | AFFECT_CONFIG);
+        // By alias only live: the persistent definition carries no runtime aliases.
+        await this.#connection.domainDetachDeviceAlias(domain, alias, AFFECT_LIVE);
       } catch (error) {
         removed.cancel();
         throw error;
       }
       await removed.promise;
+      const persistent = findDiskByTarget(parseDomainXml(await this.#connection.domainGetXmlDesc(domain, XML_INACTIVE)), targetDev);
+      if (persistent !== undefined) await this.#connection.domainDetachDeviceFlags(domain, formatDeviceXml('disk', persistent), AFFECT_CONFIG);
     });
   }
 
@@ -683,7 +695,105 @@ export class LibvirtDomainManager extends EventEmitter<ManagerEvents> implements
     return `${version / 1_000_000n}.${(version / 1000n) % 1000n}.${version % 1000n}`;
   }
 
-  // ── migration, backup, SEV: not implemented, said so ────────────────────────
+  // ── backup and checkpoints ──────────────────────────────────────────────────
+
+  /**
+   * A push-mode backup through libvirt's backup-begin: full, or incremental from
+   * `incrementalFrom`, creating checkpoint `checkpointName`; one qcow2 file per disk. Resolves on
+   * the job-completed event when the job succeeded. A failed or aborted job (see
+   * `options.signal`) leaves the domain running, removes the files and deletes the checkpoint it
+   * created, then rejects with `BACKUP_FAILED`.
+   */
+  backup(vmi: string, options: LibvirtBackupOptions): Promise<BackupResult> {
+    return this.#withDomain(vmi, 'backup', async (domain) => {
+      const plan = backupPlan(parseDomainXml(await this.#connection.domainGetXmlDesc(domain, 0)), options, vmi);
+      const files = plan.flatMap(({ disk, path }) => (path === undefined ? [] : [{ disk, path }]));
+      const existing = files.find(({ path }) => existsSync(path));
+      if (existing !== undefined) throw domainManagerError('INVALID_REQUEST', `targetDirectory: ${existing.path} exists; a backup never overwrites a file`, { vmi, path: 'targetDirectory' });
+      const completed = this.#waitForEvent(
+        (event) => event.kind === 'jobCompleted' && event.domain.name === domain.name,
+        this.#options.backupTimeoutMs ?? 3_600_000, `backup '${options.checkpointName}'`, vmi,
+      );
+      try {
+        await this.#connection.domainBackupBegin(domain, backupXml(plan, options.incrementalFrom), checkpointXml(options.checkpointName, plan), 0);
+      } catch (error) {
+        completed.cancel();
+        throw error;
+      }
+      const abort = (): void => { void this.#connection.domainAbortJob(domain).catch(() => undefined); };
+      options.signal?.addEventListener('abort', abort, { once: true });
+      if (options.signal?.aborted === true) abort();
+      const report = (): void => {
+        if (options.onProgress !== undefined) void this.#backupProgress(domain).then((progress) => { if (progress !== undefined) options.onProgress?.(progress); }, () => undefined);
+      };
+      report();
+      const poller = setInterval(report, options.progressIntervalMs ?? 500);
+      let succeeded = false;
+      try {
+        const event = await completed.promise;
+        succeeded = await this.#jobSucceeded(domain, event);
+      } finally {
+        clearInterval(poller);
+        options.signal?.removeEventListener('abort', abort);
+        if (!succeeded) {
+          // A timed-out job still runs: stop it before its files go.
+          await this.#connection.domainAbortJob(domain).catch(() => undefined);
+          await this.#discardBackup(domain, options.checkpointName, files.map(({ path }) => path));
+        }
+      }
+      if (!succeeded) {
+        throw domainManagerError('BACKUP_FAILED', `backup '${options.checkpointName}' of ${vmi} ${options.signal?.aborted === true ? 'was aborted' : 'failed'}`, { vmi });
+      }
+      return { checkpointName: options.checkpointName, files };
+    });
+  }
+
+  /** The running job's progress, or undefined when no job runs. */
+  async #backupProgress(domain: Domain): Promise<BackupProgress | undefined> {
+    const { type, params } = await this.#connection.domainGetJobStats(domain, 0);
+    if (type === JobType.NONE) return undefined;
+    const values = typedParamsToRecord(params);
+    return { totalBytes: BigInt(values.disk_total ?? 0), processedBytes: BigInt(values.disk_processed ?? 0) };
+  }
+
+  /** The event's `success` field, else the completed job's type. */
+  async #jobSucceeded(domain: Domain, event: DomainEvent): Promise<boolean> {
+    if (event.kind === 'jobCompleted') {
+      const success = typedParamsToRecord(event.params).success;
+      if (typeof success === 'boolean') return success;
+    }
+    const { type } = await this.#connection.domainGetJobStats(domain, JOB_STATS_COMPLETED);
+    return type === JobType.COMPLETED;
+  }
+
+  /** After a failed job: no file and no checkpoint may look like a finished backup. */
+  async #discardBackup(domain: Domain, checkpointName: string, paths: readonly string[]): Promise<void> {
+    await Promise.allSettled(paths.map((path) => rm(path, { force: true })));
+    try {
+      await this.#connection.domainCheckpointDelete(await this.#connection.domainCheckpointLookupByName(domain, checkpointName));
+    } catch {
+      // libvirt did not create it (the job failed before the checkpoint existed).
+    }
+  }
+
+  /**
+   * Recreates a checkpoint's metadata from XML saved earlier (`checkpointDefinition`), e.g. after
+   * the domain was redefined: the disk's bitmap survives in the qcow2, libvirt's record of it not.
+   */
+  redefineCheckpoint(vmi: string, checkpointXmlDocument: string): Promise<void> {
+    return this.#withDomain(vmi, 'checkpoint redefinition', async (domain) => {
+      await this.#connection.domainCheckpointCreateXml(domain, checkpointXmlDocument, CHECKPOINT_REDEFINE);
+    });
+  }
+
+  /** A checkpoint's XML as libvirt has it, for `redefineCheckpoint` later. */
+  checkpointDefinition(vmi: string, checkpointName: string): Promise<string> {
+    return this.#withDomain(vmi, 'checkpoint lookup', async (domain) => {
+      return this.#connection.domainCheckpointGetXmlDesc(await this.#connection.domainCheckpointLookupByName(domain, checkpointName), 0);
+    });
+  }
+
+  // ── migration, SEV: not implemented, said so ────────────────────────
 
   #notImplemented(vmi: string, what: string): Promise<never> {
     return Promise.reject(domainManagerError('UNSUPPORTED_ON_HOST', `${what} for ${vmi} is not implemented by @kvmkit/domain-manager 0.1.0`, { vmi }));
@@ -694,8 +804,6 @@ export class LibvirtDomainManager extends EventEmitter<ManagerEvents> implements
   migrationProgress(vmi: string): Promise<MigrationProgress> { return this.#notImplemented(vmi, 'migration progress'); }
   cancelMigration(vmi: string): Promise<void> { return this.#notImplemented(vmi, 'migration cancel'); }
   finalizeMigration(vmi: string): Promise<void> { return this.#notImplemented(vmi, 'migration finalize'); }
-  backup(vmi: string, _options: BackupOptions): Promise<BackupResult> { return this.#notImplemented(vmi, 'backup'); }
-  redefineCheckpoint(vmi: string, _checkpointXml: string): Promise<void> { return this.#notImplemented(vmi, 'checkpoint redefinition'); }
 
   async sevInfo(vmi: string): Promise<SevInfo> {
     const context = await this.#contextProvider();

@@ -19,4 +19,6 @@ export interface LibvirtDomainManagerOptions {
   readonly deleteDefaults?: DeleteOptions;
   /** How long hotplug waits for the guest to confirm (device removed, memory resized). Default 60 s. */
   readonly hotplugTimeoutMs?: number;
+  /** How long a backup job may run before `backup` rejects with `OPERATION_TIMEOUT`. Default 1 h. */
+  readonly backupTimeoutMs?: number;
 }
