@@ -86,8 +86,9 @@ describe('kvmctl against a real libvirtd', () => {
   it('lists it, reads the guest and runs a command in it', async () => {
     const get = await kvmctl('get');
     expect(get).toMatchObject({ code: 0, stderr: '' });
-    expect(get.stdout).toMatch(/^NAME\s+PHASE/);
-    expect(get.stdout).toMatch(/default\/demo\s+Running\s+running\/\S+\s+1\s+\d+Mi\s+\S+\s+connected/);
+    expect(get.stdout).toMatch(/^NAME\s+PHASE.*\s+AGENT\s+AGE$/m);
+    expect(get.stdout).toMatch(/default\/demo\s+Running\s+running\/\S+\s+1\s+\d+Mi\s+\S+\s+connected\s+\d+(s|m\d*s?)$/m);
+    expect(JSON.parse((await kvmctl('get', 'demo', '-o', 'json')).stdout)).toHaveProperty('createdAt', expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/));
     const guest = await kvmctl('guest', 'demo');
     expect(guest.code).toBe(0);
     expect(guest.stdout).toContain(`kernelRelease: ${image.kernelVersion}`);
@@ -108,6 +109,17 @@ describe('kvmctl against a real libvirtd', () => {
     expect(describe.stdout).toMatch(/^ {2}Ready +True/m);
     expect(describe.stdout).toContain('Events (reported by the manager while this command ran):');
   }, 60_000);
+
+  it('shows progress on a terminal by rewriting one status line, and runs again as a no-op', async () => {
+    const commandLine = [process.execPath, kvmctlBinary, ...globalFlags(), 'run', demoVmi].map(shellQuote).join(' ');
+    const session = start('script', ['-qefc', commandLine, '/dev/null']);
+    const [code] = await once(session.child, 'exit') as [number | null];
+    expect(code).toBe(0);
+    expect(session.stdout()).toContain('\r\x1b[2Kdefault/demo: waiting for the domain to run (0 s)');
+    expect(session.stdout()).toContain('\r\x1b[2Kdefault/demo: running (running)');
+    // Without a terminal there is no status line: only the plain lines the other tests read.
+    expect((await kvmctl('run', demoVmi)).stdout).not.toContain('waiting for');
+  }, 120_000);
 
   it('attaches a pseudo-terminal to the serial console, runs a command and leaves with Ctrl-]', async () => {
     const commandLine = [process.execPath, kvmctlBinary, ...globalFlags(), 'console', 'demo'].map(shellQuote).join(' ');

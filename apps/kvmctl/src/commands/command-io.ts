@@ -5,6 +5,11 @@ import { loadManifests, type LoadResult } from '@kvmkit/vmi';
 export interface CommandOutput {
   out(line: string): void;
   err(line: string): void;
+  /**
+   * A transient status line (a terminal rewrites it in place; absent when output is not a
+   * terminal, where only the plain `out` lines are printed).
+   */
+  progress?(status: string): void;
 }
 
 /** Exit codes, documented in the README. */

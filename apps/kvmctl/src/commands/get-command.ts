@@ -2,6 +2,7 @@ import { DOMAIN_MANAGER_TOKEN, type DomainStatus } from '@kvmkit/core';
 import { LibvirtDomainManager } from '@kvmkit/domain-manager';
 import { inject, injectable } from 'tsyringe';
 import { stringify } from 'yaml';
+import { formatAge } from '../output/format-age.ts';
 import { EXIT, type CommandOutput } from './command-io.ts';
 
 export type GetFormat = 'table' | 'json' | 'yaml';
@@ -60,8 +61,10 @@ export class GetCommand {
       output.out(format === 'json' ? JSON.stringify(value, null, 2) : stringify(value).trimEnd());
       return EXIT.ok;
     }
-    const header = ['NAME', 'PHASE', 'STATE', 'VCPUS', 'MEMORY', 'IPS', 'AGENT'];
-    const lines = rows.map(({ status, vcpus, memory, ips, agent }) => [status.vmi, status.phase, `${status.state}/${status.reason}`, vcpus, memory, ips, agent]);
+    // AGE comes from the manager's createdAt (JSON/YAML carry that raw timestamp instead).
+    const now = new Date();
+    const header = ['NAME', 'PHASE', 'STATE', 'VCPUS', 'MEMORY', 'IPS', 'AGENT', 'AGE'];
+    const lines = rows.map(({ status, vcpus, memory, ips, agent }) => [status.vmi, status.phase, `${status.state}/${status.reason}`, vcpus, memory, ips, agent, formatAge(status.createdAt, now)]);
     for (const line of table([header, ...lines])) output.out(line);
     return EXIT.ok;
   }

@@ -29,9 +29,12 @@ export class RunCommand {
   }
 
   async #waitFor(name: string, flags: RunFlags, output: CommandOutput): Promise<void> {
-    const deadline = Date.now() + flags.timeoutSeconds * 1000;
+    const started = Date.now();
+    const deadline = started + flags.timeoutSeconds * 1000;
     let reportedRunning = false;
     for (;;) {
+      const waitingFor = reportedRunning ? 'the guest agent' : 'the domain to run';
+      output.progress?.(`${name}: waiting for ${waitingFor} (${String(Math.round((Date.now() - started) / 1000))} s)`);
       const status = await this.manager.status(name);
       if (status.phase === 'Failed') throw new Error(`${name} failed: ${status.state}/${status.reason}`);
       if (status.phase === 'Running' && !reportedRunning) {

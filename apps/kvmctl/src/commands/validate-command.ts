@@ -1,10 +1,15 @@
 import { CONTEXT_PROVIDER_TOKEN, CONVERTER_TOKEN, Converter } from '@kvmkit/core';
+import { withDefaults } from '@kvmkit/vmi';
 import { inject, injectable } from 'tsyringe';
 import type { ContextProvider } from '../composition/kvmctl-container.ts';
 import { formatProblem } from '../output/format-problems.ts';
 import { EXIT, loadFile, type CommandOutput } from './command-io.ts';
 
-/** `kvmctl validate FILE`: every problem of every VMI, core and plugin rules alike; exit 1 on any error. */
+/**
+ * `kvmctl validate FILE`: every problem of every VMI, core and plugin rules alike; exit 1 on any
+ * error. Like KubeVirt's admission (mutating webhook, then validating webhook) and like `convert`,
+ * it judges the VMI with its defaults applied.
+ */
 @injectable()
 export class ValidateCommand {
   constructor(
@@ -18,7 +23,7 @@ export class ValidateCommand {
     let errors = loaded.errors.length;
     let warnings = loaded.warnings.length;
     for (const item of loaded.vmis) {
-      for (const problem of this.converter.validate(item.vmi, context)) {
+      for (const problem of this.converter.validate(withDefaults(item.vmi), context)) {
         output.out(formatProblem(problem, item));
         if (problem.severity === 'error') errors += 1;
         else warnings += 1;

@@ -12,7 +12,10 @@ export interface BackupProgress {
 export interface LibvirtBackupOptions extends BackupOptions {
   /** Aborting it aborts the libvirt job; the backup then rejects with `BACKUP_FAILED`. */
   signal?: AbortSignal;
-  /** Called with the job's progress right after it starts and then every `progressIntervalMs`. */
+  /**
+   * Called with the job's progress right after it starts, every `progressIntervalMs`, and once
+   * more with the completed job's figures when it succeeds.
+   */
   onProgress?: (progress: BackupProgress) => void;
   /** Default 500 ms. */
   progressIntervalMs?: number;

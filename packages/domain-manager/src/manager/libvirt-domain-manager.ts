@@ -54,6 +54,8 @@ interface OwnedDomain {
   everStarted: boolean;
   userPaused: boolean;
   agentConnected: boolean;
+  /** From the kvmkit metadata stamp; absent for domains defined before the manager stamped it. */
+  createdAt?: string;
   poller?: AgentInfoPoller;
   freezeTimer?: NodeJS.Timeout;
   last?: DomainStatus;
@@ -159,7 +161,7 @@ export class LibvirtDomainManager extends EventEmitter<ManagerEvents> implements
         continue;
       }
       const stamp = readStamp(xml);
-      if (stamp.vmi !== undefined) this.#own(`${stamp.vmi.namespace}/${stamp.vmi.name}`, domain);
+      if (stamp.vmi !== undefined) this.#own(`${stamp.vmi.namespace}/${stamp.vmi.name}`, domain, stamp.createdAt);
     }
     for (const owned of [...this.#owned.values()]) {
       if (!listed.has(owned.domainName)) {
@@ -174,10 +176,10 @@ export class LibvirtDomainManager extends EventEmitter<ManagerEvents> implements
     }
   }
 
-  #own(vmi: string, domain: Domain): OwnedDomain {
+  #own(vmi: string, domain: Domain, createdAt?: string): OwnedDomain {
     const existing = this.#owned.get(vmi);
     if (existing !== undefined && existing.domainName === domain.name) return existing;
-    const owned: OwnedDomain = { vmi, domainName: domain.name, uuid: Buffer.from(domain.uuid).toString('hex'), everStarted: domain.id > 0, userPaused: false, agentConnected: false };
+    const owned: OwnedDomain = { vmi, domainName: domain.name, uuid: Buffer.from(domain.uuid).toString('hex'), everStarted: domain.id > 0, userPaused: false, agentConnected: false, ...(createdAt === undefined ? {} : { createdAt }) };
     this.#owned.set(vmi, owned);
     this.#byDomainName.set(domain.name, vmi);
     return owned;
@@ -249,7 +251,7 @@ export class LibvirtDomainManager extends EventEmitter<ManagerEvents> implements
     conditions.push({ type: 'Ready', status: named.state === 'running' ? 'True' : 'False', ...(named.state === 'running' ? {} : { reason: `Domain${named.state.charAt(0).toUpperCase()}${named.state.slice(1)}` }) });
     if (phase === 'Failed') conditions.push({ type: 'Failure', status: 'True', reason: named.reason, message: `domain ${named.state} (${named.reason})` });
     // The contract's UUID is libvirt's canonical dashed form; the hex form is internal.
-    return { vmi: owned.vmi, domainName: owned.domainName, uuid: uuidToString(Buffer.from(owned.uuid, 'hex')), phase, state: named.state, reason: named.reason, conditions };
+    return { vmi: owned.vmi, domainName: owned.domainName, uuid: uuidToString(Buffer.from(owned.uuid, 'hex')), phase, state: named.state, reason: named.reason, conditions, ...(owned.createdAt === undefined ? {} : { createdAt: owned.createdAt }) };
   }
 
   /** Every status change, as an async iterator (ends when `signal` aborts). */
@@ -333,14 +335,17 @@ export class LibvirtDomainManager extends EventEmitter<ManagerEvents> implements
       const host = this.#hostOperations ?? new LibvirtHostOperations({ directories: context.directories, connection: this.#connection });
       await prepareVmi(request.vmi, this.#converter, context, host);
       const { domain: converted } = this.#converter.convert(request.vmi, context);
-      const { xml, fingerprint } = stampDomain(converted, request.vmi);
       let domain: Domain | undefined;
       try {
         domain = await this.#connection.domainLookupByName(converted.name);
       } catch (error) {
         if (!isNoDomain(error)) throw error;
       }
-      const definedFingerprint = domain === undefined ? undefined : readStamp(await this.#connection.domainGetXmlDesc(domain, XML_INACTIVE)).fingerprint;
+      const defined = domain === undefined ? undefined : readStamp(await this.#connection.domainGetXmlDesc(domain, XML_INACTIVE));
+      // Stamped on the first define only; a redefinition carries the defined domain's value over.
+      const createdAt = domain === undefined ? new Date().toISOString() : defined?.createdAt;
+      const { xml, fingerprint } = stampDomain(converted, request.vmi, createdAt);
+      const definedFingerprint = defined?.fingerprint;
       if (domain === undefined) {
         domain = await this.#connection.domainDefineXmlFlags(xml, DEFINE_VALIDATE);
       } else if (definedFingerprint !== fingerprint) {
@@ -349,6 +354,7 @@ export class LibvirtDomainManager extends EventEmitter<ManagerEvents> implements
         domain = await this.#connection.domainDefineXmlFlags(formatDomainXml(converted), DEFINE_VALIDATE);
       }
       const owned = this.#ownedOf(vmi, domain);
+      if (createdAt !== undefined) owned.createdAt = createdAt;
       const raw = await this.#connection.domainGetState(domain);
       const state = nameState(raw.state, raw.reason);
       const shouldRun = request.running ?? true;
@@ -732,6 +738,11 @@ export class LibvirtDomainManager extends EventEmitter<ManagerEvents> implements
       try {
         const event = await completed.promise;
         succeeded = await this.#jobSucceeded(domain, event);
+        // A short job can finish between two polls: the completed job's own figures are the last word.
+        if (succeeded && options.onProgress !== undefined && event.kind === 'jobCompleted') {
+          const final = typedParamsToRecord(event.params);
+          if (final.disk_total !== undefined) options.onProgress({ totalBytes: BigInt(final.disk_total), processedBytes: BigInt(final.disk_processed ?? final.disk_total) });
+        }
       } finally {
         clearInterval(poller);
         options.signal?.removeEventListener('abort', abort);

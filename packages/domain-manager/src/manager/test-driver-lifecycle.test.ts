@@ -82,6 +82,21 @@ describe('LibvirtDomainManager on the test driver', () => {
     await expect.poll(() => phasesOf('tests/idempotent').at(-1)).toBe('Running:running/booted');
   });
 
+  it('stamps createdAt on the first define and keeps it when a changed VMI is defined again', async () => {
+    const before = Date.now();
+    await manager.sync({ vmi: testVmi('aged') });
+    const first = (await manager.status('tests/aged')).createdAt;
+    expect(first).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(Date.parse(first ?? '')).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(first ?? '')).toBeLessThanOrEqual(Date.now());
+
+    writes.length = 0;
+    await manager.sync({ vmi: testVmi('aged', '512Mi') });
+    expect(writes).toEqual(['domainDefineXmlFlags']);
+    expect((await manager.status('tests/aged')).createdAt).toBe(first);
+    expect((await manager.list()).find((status) => status.vmi === 'tests/aged')?.createdAt).toBe(first);
+  });
+
   it('turns pause, resume, shutdown, start, kill and delete into the right phases and conditions', async () => {
     const vmi = 'tests/lifecycle';
     await manager.sync({ vmi: testVmi('lifecycle') });
@@ -176,13 +191,24 @@ describe('LibvirtDomainManager on the test driver', () => {
 
   it('adopts domains with kvmkit metadata when a new manager starts', async () => {
     const converter = createConverter({ plugins: [] });
+    // A domain stamped before createdAt existed: adopted, but with no creation time.
+    await raw.domainDefineXmlFlags(
+      "<domain type='test'><name>tests_legacy</name><memory unit='MiB'>64</memory><os><type>hvm</type></os>"
+      + "<metadata><kvmkit:domain xmlns:kvmkit='https://kvmkit.dev/xmlns/domain/1'><kvmkit:vmi namespace='tests' name='legacy'/></kvmkit:domain></metadata></domain>",
+      0,
+    );
+    const aged = (await manager.status('tests/aged')).createdAt;
     // libvirtd refuses a second callback for the same event on one connection: use another one.
     const second = await connect(daemon.testDriverUri);
     const adopter = new LibvirtDomainManager({ connection: second, converter, contextProvider: () => Promise.resolve(defaultConverterContext()) });
     await adopter.start();
     try {
-      const adopted = (await adopter.list()).map((status) => `${status.vmi}=${status.phase}`).sort();
-      expect(adopted).toEqual(['tests/agentless=Running', 'tests/concurrent=Running', 'tests/idempotent=Running', 'tests/kept=Running', 'tests/prepared=Running', 'tests/stopped=Scheduled']);
+      const listed = await adopter.list();
+      const adopted = listed.map((status) => `${status.vmi}=${status.phase}`).sort();
+      expect(adopted).toEqual(['tests/aged=Running', 'tests/agentless=Running', 'tests/concurrent=Running', 'tests/idempotent=Running', 'tests/kept=Running', 'tests/legacy=Scheduled', 'tests/prepared=Running', 'tests/stopped=Scheduled']);
+      expect(aged).toBeDefined();
+      expect(listed.find((status) => status.vmi === 'tests/aged')?.createdAt).toBe(aged);
+      expect(listed.find((status) => status.vmi === 'tests/legacy')).not.toHaveProperty('createdAt');
     } finally {
       await adopter.stop();
       await second.close();

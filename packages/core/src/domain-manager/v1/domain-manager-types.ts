@@ -23,6 +23,12 @@ export interface DomainStatus {
   state: string;
   reason: string;
   conditions: VmiCondition[];
+  /**
+   * When the domain manager first defined the domain, ISO-8601 (e.g. `2026-12-07T21:31:35.000Z`),
+   * read from the manager's stamp in kvmkit's domain metadata. It survives redefinitions and
+   * manager restarts; absent for adopted domains that were defined without the stamp.
+   */
+  createdAt?: string;
 }
 
 export interface GracefulShutdownOptions {
