@@ -88,7 +88,16 @@ describe('kvmctl against a real libvirtd', () => {
     expect(get).toMatchObject({ code: 0, stderr: '' });
     expect(get.stdout).toMatch(/^NAME\s+PHASE.*\s+AGENT\s+AGE$/m);
     expect(get.stdout).toMatch(/default\/demo\s+Running\s+running\/\S+\s+1\s+\d+Mi\s+\S+\s+connected\s+\d+(s|m\d*s?)$/m);
-    expect(JSON.parse((await kvmctl('get', 'demo', '-o', 'json')).stdout)).toHaveProperty('createdAt', expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/));
+    // Like kubectl get vmi -o json: the VMI as synced (defaults applied) with a KubeVirt-shaped status.
+    const asJson = JSON.parse((await kvmctl('get', 'demo', '-o', 'json')).stdout) as Record<string, unknown>;
+    expect(asJson).toMatchObject({
+      apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachineInstance', metadata: { name: 'demo', namespace: 'default' },
+      spec: { domain: { firmware: { kernelBoot: { container: { image: 'kvmkit/tiny-guest:latest' } } } } },
+      status: { phase: 'Running', guestAgent: 'connected', interfaces: [{ interfaceName: 'eth0', ipAddress: expect.stringMatching(/^10\./) as unknown }] },
+    });
+    expect(asJson).toHaveProperty('status.kvmkit.createdAt', expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/));
+    const asYaml = await kvmctl('get', '-o', 'yaml');
+    expect(asYaml.stdout).toMatch(/^apiVersion: v1\nkind: List\nitems:\n {2}- apiVersion: kubevirt\.io\/v1/);
     const guest = await kvmctl('guest', 'demo');
     expect(guest.code).toBe(0);
     expect(guest.stdout).toContain(`kernelRelease: ${image.kernelVersion}`);
@@ -178,7 +187,7 @@ describe('kvmctl against a real libvirtd', () => {
     expect((await kvmctl('unpause', 'demo')).code).toBe(0);
     const stop = await kvmctl('stop', 'demo', '--grace', '60');
     expect(stop).toMatchObject({ code: 0 });
-    expect(JSON.parse((await kvmctl('get', 'demo', '-o', 'json')).stdout)).toMatchObject({ phase: 'Succeeded' });
+    expect(JSON.parse((await kvmctl('get', 'demo', '-o', 'json')).stdout)).toMatchObject({ status: { phase: 'Succeeded' } });
     expect((await kvmctl('delete', 'demo')).stdout).toContain('default/demo: deleted');
     const gone = await kvmctl('get', 'demo');
     expect(gone.code).toBe(1);

@@ -3,17 +3,11 @@ import { LibvirtDomainManager } from '@kvmkit/domain-manager';
 import { inject, injectable } from 'tsyringe';
 import { stringify } from 'yaml';
 import { formatAge } from '../output/format-age.ts';
+import { vmiWithStatus, type VmiObservation } from '../output/vmi-with-status.ts';
 import { EXIT, type CommandOutput } from './command-io.ts';
 
 export type GetFormat = 'table' | 'json' | 'yaml';
 
-interface VmiRow {
-  status: DomainStatus;
-  vcpus: string;
-  memory: string;
-  ips: string;
-  agent: string;
-}
 
 function isLoopbackOrLinkLocal(address: string): boolean {
   return address.startsWith('127.') || address === '::1' || address.toLowerCase().startsWith('fe80:');
@@ -36,35 +30,40 @@ export class GetCommand {
     return this.manager.guestPing(status.vmi).then(() => true, () => false);
   }
 
-  async #row(status: DomainStatus): Promise<VmiRow> {
+  async #observe(status: DomainStatus, withManifest: boolean): Promise<VmiObservation> {
     const agentConnected = await this.#agentConnected(status);
     const running = status.phase === 'Running';
     const stats = running ? await this.manager.stats(status.vmi).catch(() => undefined) : undefined;
     const interfaces = agentConnected ? await this.manager.guestInterfaces(status.vmi).catch(() => []) : [];
-    const ips = interfaces.flatMap((entry) => entry.addresses.filter((address) => !isLoopbackOrLinkLocal(address.address)).map((address) => address.address));
     const conditions = status.conditions.map((condition) => (condition.type === 'AgentConnected' ? { ...condition, status: agentConnected ? 'True' as const : 'False' as const } : condition));
     return {
       status: { ...status, conditions },
-      vcpus: stats?.vcpus === undefined ? '-' : String(stats.vcpus.current),
-      memory: stats?.memory?.actualKiB === undefined ? '-' : `${String(stats.memory.actualKiB / 1024n)}Mi`,
-      ips: ips.join(',') || '-',
-      agent: agentConnected ? 'connected' : '-',
+      manifest: withManifest ? await this.manager.manifest(status.vmi).catch(() => undefined) : undefined,
+      interfaces,
+      vcpus: stats?.vcpus?.current,
+      memoryMiB: stats?.memory?.actualKiB === undefined ? undefined : stats.memory.actualKiB / 1024n,
+      agentConnected,
     };
   }
 
   async run(name: string | undefined, format: GetFormat, output: CommandOutput): Promise<number> {
     const statuses = name === undefined ? await this.manager.list() : [await this.manager.status(name)];
-    const rows = await Promise.all(statuses.map((status) => this.#row(status)));
+    const observations = await Promise.all(statuses.map((status) => this.#observe(status, format !== 'table')));
     if (format !== 'table') {
-      const documents = rows.map(({ status, vcpus, memory, ips, agent }) => ({ ...status, vcpus, memory, ips, agent }));
-      const value = name === undefined ? documents : documents[0];
+      // Like `kubectl get vmi -o yaml`: the VMI itself with its status, one object or a list.
+      const documents = observations.map(vmiWithStatus);
+      const value = name === undefined ? { apiVersion: 'v1', kind: 'List', items: documents } : documents[0];
       output.out(format === 'json' ? JSON.stringify(value, null, 2) : stringify(value).trimEnd());
       return EXIT.ok;
     }
     // AGE comes from the manager's createdAt (JSON/YAML carry that raw timestamp instead).
     const now = new Date();
     const header = ['NAME', 'PHASE', 'STATE', 'VCPUS', 'MEMORY', 'IPS', 'AGENT', 'AGE'];
-    const lines = rows.map(({ status, vcpus, memory, ips, agent }) => [status.vmi, status.phase, `${status.state}/${status.reason}`, vcpus, memory, ips, agent, formatAge(status.createdAt, now)]);
+    const lines = observations.map(({ status, vcpus, memoryMiB, interfaces, agentConnected }) => {
+      const ips = interfaces.flatMap((entry) => entry.addresses.filter((address) => !isLoopbackOrLinkLocal(address.address)).map((address) => address.address));
+      return [status.vmi, status.phase, `${status.state}/${status.reason}`, vcpus === undefined ? '-' : String(vcpus), memoryMiB === undefined ? '-' : `${String(memoryMiB)}Mi`,
+        ips.join(',') || '-', agentConnected ? 'connected' : '-', formatAge(status.createdAt, now)];
+    });
     for (const line of table([header, ...lines])) output.out(line);
     return EXIT.ok;
   }

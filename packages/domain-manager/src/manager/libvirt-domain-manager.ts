@@ -7,6 +7,7 @@ import type {
   MigrationOptions, MigrationProgress, Screenshot, SevInfo, SyncRequest, VmiCondition,
 } from '@kvmkit/core';
 import { vmiIdentity } from '@kvmkit/core';
+import type { VirtualMachineInstance } from '@kvmkit/vmi';
 import { findDiskByTarget, formatDeviceXml, formatDomainXml, parseDomainXml, type Disk, type Domain as DomainModel } from '@kvmkit/domain-xml';
 import {
   CoreDumpFormat, DomainStatsType, ErrorCode, JobType, LibvirtError, typedParamsToRecord, uuidToString, VcpuFlags,
@@ -384,6 +385,12 @@ export class LibvirtDomainManager extends EventEmitter<ManagerEvents> implements
   async status(vmi: string): Promise<DomainStatus> {
     const domain = await this.#lookup(vmi);
     return this.#refresh(this.#ownedOf(vmi, domain));
+  }
+
+  /** The VMI as last synced to this domain (defaults applied), from the domain's kvmkit metadata. */
+  async manifest(vmi: string): Promise<VirtualMachineInstance | undefined> {
+    const domain = await this.#lookup(vmi);
+    return readStamp(await this.#connection.domainGetXmlDesc(domain, XML_INACTIVE)).manifest;
   }
 
   /** What the agent poller last read from the guest (empty until the agent connects). */

@@ -97,6 +97,15 @@ describe('LibvirtDomainManager on the test driver', () => {
     expect((await manager.list()).find((status) => status.vmi === 'tests/aged')?.createdAt).toBe(first);
   });
 
+  it('keeps the VMI as last synced in the domain, for reading it back with its status', async () => {
+    await manager.sync({ vmi: testVmi('manifest') });
+    const stored = await manager.manifest('tests/manifest');
+    expect(stored).toMatchObject({ apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachineInstance', metadata: { name: 'manifest', namespace: 'tests' } });
+    expect(stored?.spec).toEqual(testVmi('manifest').spec);
+    await manager.sync({ vmi: testVmi('manifest', '512Mi') });
+    expect((await manager.manifest('tests/manifest'))?.spec).toEqual(testVmi('manifest', '512Mi').spec);
+  });
+
   it('turns pause, resume, shutdown, start, kill and delete into the right phases and conditions', async () => {
     const vmi = 'tests/lifecycle';
     await manager.sync({ vmi: testVmi('lifecycle') });
@@ -205,7 +214,7 @@ describe('LibvirtDomainManager on the test driver', () => {
     try {
       const listed = await adopter.list();
       const adopted = listed.map((status) => `${status.vmi}=${status.phase}`).sort();
-      expect(adopted).toEqual(['tests/aged=Running', 'tests/agentless=Running', 'tests/concurrent=Running', 'tests/idempotent=Running', 'tests/kept=Running', 'tests/legacy=Scheduled', 'tests/prepared=Running', 'tests/stopped=Scheduled']);
+      expect(adopted).toEqual(['tests/aged=Running', 'tests/agentless=Running', 'tests/concurrent=Running', 'tests/idempotent=Running', 'tests/kept=Running', 'tests/legacy=Scheduled', 'tests/manifest=Running', 'tests/prepared=Running', 'tests/stopped=Scheduled']);
       expect(aged).toBeDefined();
       expect(listed.find((status) => status.vmi === 'tests/aged')?.createdAt).toBe(aged);
       expect(listed.find((status) => status.vmi === 'tests/legacy')).not.toHaveProperty('createdAt');

@@ -6,27 +6,35 @@ import type { VirtualMachineInstance } from '@kvmkit/vmi';
 export const XML_FINGERPRINT_PREFIX = 'xml-sha256:';
 
 /**
- * `<kvmkit:createdAt>`: when the manager first defined the domain (ISO-8601). The domain-xml model
- * does not type it, so it travels among the kvmkit element's unknown children, after `specHash`.
+ * The manager's own text elements in kvmkit's metadata, which the domain-xml model does not type,
+ * so they travel among the kvmkit element's unknown children, after `specHash`:
+ * - `<kvmkit:createdAt>`: when the manager first defined the domain (ISO-8601);
+ * - `<kvmkit:manifest>`: the VMI as last synced (JSON), so `get -o yaml` can show it with its status.
  */
-const CREATED_AT_ELEMENT = 'kvmkit:createdAt';
+type ManagerElement = 'createdAt' | 'manifest';
 
 // Matched by local name: libvirt may hand the element back under another namespace prefix.
-function isCreatedAt(name: string): boolean {
-  return name === 'createdAt' || name.endsWith(':createdAt');
+function isElement(name: string, localName: ManagerElement): boolean {
+  return name === localName || name.endsWith(`:${localName}`);
 }
 
-function withCreatedAt(kvmkit: KvmkitMetadata, createdAt: string): KvmkitMetadata {
-  const others = (kvmkit.unknown?.elements ?? []).filter((entry) => !isCreatedAt(entry.element.name));
-  const element = { name: CREATED_AT_ELEMENT, children: [{ text: createdAt }] };
+function withElement(kvmkit: KvmkitMetadata, localName: ManagerElement, text: string): KvmkitMetadata {
+  const others = (kvmkit.unknown?.elements ?? []).filter((entry) => !isElement(entry.element.name, localName));
+  const element = { name: `kvmkit:${localName}`, children: [{ text }] };
   return { ...kvmkit, unknown: { ...kvmkit.unknown, elements: [...others, { after: 'specHash', element }] } };
 }
 
-function createdAtOf(kvmkit: KvmkitMetadata | undefined): string | undefined {
-  const element = kvmkit?.unknown?.elements?.find((entry) => isCreatedAt(entry.element.name))?.element;
+function elementText(kvmkit: KvmkitMetadata | undefined, localName: ManagerElement): string | undefined {
+  const element = kvmkit?.unknown?.elements?.find((entry) => isElement(entry.element.name, localName))?.element;
   if (element === undefined) return undefined;
   const text = (element.children ?? []).map((node) => ('text' in node ? node.text : '')).join('').trim();
   return text === '' ? undefined : text;
+}
+
+/** The VMI as a user would read it back: identity, labels, annotations and the (defaulted) spec. */
+function manifestOf(vmi: VirtualMachineInstance): string {
+  const { name, namespace, uid, labels, annotations } = vmi.metadata ?? {};
+  return JSON.stringify({ apiVersion: vmi.apiVersion, kind: vmi.kind, metadata: { name, namespace, uid, labels, annotations }, spec: vmi.spec });
 }
 
 /**
@@ -50,17 +58,20 @@ export function stampDomain(domain: Domain, vmi: VirtualMachineInstance, created
     kvmkit.specHash = XML_FINGERPRINT_PREFIX + createHash('sha256').update(formatDomainXml(withoutMetadata)).digest('hex');
   }
   const fingerprint = kvmkit.specHash;
-  domain.metadata = { ...domain.metadata, kvmkit: createdAt === undefined ? kvmkit : withCreatedAt(kvmkit, createdAt) };
+  const withManifest = withElement(kvmkit, 'manifest', manifestOf(vmi));
+  domain.metadata = { ...domain.metadata, kvmkit: createdAt === undefined ? withManifest : withElement(withManifest, 'createdAt', createdAt) };
   return { xml: formatDomainXml(domain), fingerprint };
 }
 
-/** The kvmkit identity, fingerprint and creation time of a domain as libvirt returned it, when it has them. */
-export function readStamp(xml: string): { vmi?: { namespace: string; name: string }; fingerprint?: string; createdAt?: string } {
+/** What a domain's kvmkit metadata says, as libvirt returned it: identity, fingerprint, creation time, manifest. */
+export function readStamp(xml: string): { vmi?: { namespace: string; name: string }; fingerprint?: string; createdAt?: string; manifest?: VirtualMachineInstance } {
   const kvmkit = parseDomainXml(xml).metadata?.kvmkit;
   const name = kvmkit?.vmi?.name;
-  const createdAt = createdAtOf(kvmkit);
+  const createdAt = elementText(kvmkit, 'createdAt');
+  const manifest = elementText(kvmkit, 'manifest');
   return {
     ...(createdAt === undefined ? {} : { createdAt }),
+    ...(manifest === undefined ? {} : { manifest: JSON.parse(manifest) as VirtualMachineInstance }),
     ...(name === undefined ? {} : { vmi: { namespace: kvmkit?.vmi?.namespace ?? 'default', name } }),
     ...(kvmkit?.specHash === undefined ? {} : { fingerprint: kvmkit.specHash }),
   };
