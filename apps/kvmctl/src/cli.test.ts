@@ -117,5 +117,11 @@ describe('kvmctl', () => {
     expect(result.stdout).toContain("'screenshot:save a screenshot of the VMI'\\''s first screen'");
     expect(result.stdout).toMatch(/ {8}screenshot\) _arguments '\(-o --output\)'\{-o,--output\}'\[file to write\]:value:_files'/);
     expect(result.stdout).toContain("'--virt-type[libvirt domain type to convert for]:value:(kvm qemu)'");
+    // zsh itself parses it and, once sourced after compinit, knows the completer for kvmctl.
+    const script = join(scratch, '_kvmctl.zsh');
+    writeFileSync(script, result.stdout);
+    execFileSync('zsh', ['-n', script]);
+    const registered = execFileSync('zsh', ['-c', `autoload -U compinit && compinit -u -D; source ${script}; print -r -- \${_comps[kvmctl]}`], { encoding: 'utf8' });
+    expect(registered.trim()).toBe('_kvmctl');
   });
 });
