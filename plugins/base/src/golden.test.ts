@@ -13,7 +13,7 @@ describe('golden cases', () => {
   it('finds every case folder', () => {
     expect(cases.map((goldenCase) => goldenCase.name)).toEqual([
       'clock-features', 'clock-utc-offset-sysinfo', 'cloud-init', 'disks', 'identity-memory',
-      'os-efi-auto', 'os-efi-secure-boot', 'os-kernel-boot', 'qemu-commandline', 'small-devices', 'virtio-transitional',
+      'os-efi-auto', 'os-efi-secure-boot', 'os-kernel-boot', 'qemu-commandline', 'serial-pty', 'small-devices', 'virtio-transitional',
     ]);
   });
 

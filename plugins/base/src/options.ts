@@ -28,6 +28,12 @@ export const basePluginOptionsSchema = z.object({
   /** Keep a log file of the serial console next to its socket (KubeVirt's serial console log). */
   serialConsoleLog: z.boolean().default(true),
   /**
+   * How the serial console is reached: `unix`, a socket in the state directory (KubeVirt's layout,
+   * what virtctl's console proxy connects to), or `pty`, a pseudo-terminal that libvirt's own
+   * console stream (virsh console, `domainOpenConsole`) can open; libvirt 9 streams only PTYs.
+   */
+  serialConsole: z.enum(['unix', 'pty']).default('unix'),
+  /**
    * Free pcie-root-ports kept for hotplug on q35. Unset: KubeVirt's rule (3 for guests with at
    * most 2 GiB of memory, else 6, and at least 8 or 16 ports in all).
    */

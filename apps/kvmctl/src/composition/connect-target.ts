@@ -2,7 +2,8 @@ import { libvirtdAnswers, startLibvirtd } from '@kvmkit/private-libvirtd';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SYSTEM_SOCKET = '/run/libvirt/libvirt-sock';
+/** Where the system libvirtd listens (`qemu:///system`). */
+export const SYSTEM_SOCKET = '/run/libvirt/libvirt-sock';
 
 /** Which libvirt kvmctl talks to, and why, for `--debug` and error messages. */
 export interface ConnectTarget {
@@ -15,11 +16,11 @@ export interface ConnectTarget {
  * answers, else kvmkit's own private libvirtd, started once and left running under the user's
  * state directory (the embedded default).
  */
-export async function resolveConnectTarget(connectFlag: string | undefined, stateDirectory: string, env: NodeJS.ProcessEnv = process.env): Promise<ConnectTarget> {
+export async function resolveConnectTarget(connectFlag: string | undefined, stateDirectory: string, env: NodeJS.ProcessEnv = process.env, systemSocket = SYSTEM_SOCKET): Promise<ConnectTarget> {
   if (connectFlag !== undefined) return { uri: connectFlag, reason: '--connect' };
   const fromEnvironment = env.LIBVIRT_DEFAULT_URI;
   if (fromEnvironment !== undefined && fromEnvironment !== '') return { uri: fromEnvironment, reason: 'LIBVIRT_DEFAULT_URI' };
-  if (existsSync(SYSTEM_SOCKET) && (await libvirtdAnswers(SYSTEM_SOCKET))) return { uri: 'qemu:///system', reason: 'the system libvirtd answers' };
+  if (existsSync(systemSocket) && (await libvirtdAnswers(systemSocket))) return { uri: 'qemu:///system', reason: 'the system libvirtd answers' };
   const daemon = await startLibvirtd({ baseDir: join(stateDirectory, 'libvirtd'), persistent: true });
   return { uri: daemon.uri, reason: `kvmkit's private libvirtd in ${daemon.layout.baseDir}` };
 }

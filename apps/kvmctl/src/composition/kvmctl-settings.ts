@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { VirtType } from '@kvmkit/core';
 import { DEFAULT_PLUGINS } from '../plugins/plugin-catalog.ts';
+import { withKvmctlPluginDefaults } from './kvmctl-plugin-defaults.ts';
 
 /** What kvmctl is assembled from: chosen by flags, else a config file, else defaults. */
 export interface KvmctlSettings {
@@ -76,5 +77,5 @@ export function resolveSettings(flags: SettingsFlags, env: NodeJS.ProcessEnv = p
   const virtType = flags.virtType !== undefined
     ? virtTypeFrom(flags.virtType, '--virt-type')
     : fromConfig.virtType !== undefined ? virtTypeFrom(fromConfig.virtType, `config file ${configPath}`) : undefined;
-  return { plugins, pluginOptions: options, virtType, stateDirectory: defaultStateDirectory(env) };
+  return { plugins, pluginOptions: withKvmctlPluginDefaults(plugins, options), virtType, stateDirectory: defaultStateDirectory(env) };
 }
