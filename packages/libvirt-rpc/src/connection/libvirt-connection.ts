@@ -13,7 +13,7 @@ import { LibvirtConnectionCore, type ConnectOptions } from './libvirt-connection
 
 // Each API area is a plain object of methods typed with `this: LibvirtConnectionCore`; they are
 // installed on one prototype so the connection stays a single object without a god file.
-const API_AREAS = [
+export const API_AREAS = [
   hostMethods, domainLookupMethods, domainLifecycleMethods, domainInfoMethods, domainDeviceMethods, domainGuestAgentMethods,
   domainJobMethods, domainMigrationMethods, domainSnapshotMethods, domainStreamMethods, storageMethods,
 ] as const;
