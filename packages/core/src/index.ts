@@ -24,7 +24,7 @@ export { orderConfigurators, type RegisteredConfigurator } from './pipeline/orde
 export { ExtensionRegistry, type ExtensionLookup } from './extensions/extension-registry.ts';
 export type { ResolvedVolume, VolumeSource } from './extensions/volume-source.ts';
 export type { NetworkBinding } from './extensions/network-binding.ts';
-export type { DiskImageRequest, HostOperations } from './host/host-operations.ts';
+export type { DiskImageRequest, ForwardedPort, HostOperations, PortForwardRequest, PortForwardResult, PortReleaseRequest } from './host/host-operations.ts';
 export type { DomainManager } from './domain-manager/v1/domain-manager.ts';
 export type * from './domain-manager/v1/domain-manager-types.ts';
 export type { InferSchemaOutput, StandardSchemaIssue, StandardSchemaV1 } from './schema/standard-schema.ts';

@@ -4,7 +4,7 @@
  * bindings: bridge, masquerade (a libvirt NAT network), passt, SR-IOV and macvtap.
  */
 export { networkBindingPlugin, NETWORK_BINDING_PLUGIN } from './plugin/network-binding-plugin.ts';
-export { prepareInterfaces } from './plugin/prepare-interfaces.ts';
+export { prepareInterfaces, releaseInterfaces } from './plugin/prepare-interfaces.ts';
 export { interfacesConfigurator } from './interfaces/interfaces-configurator.ts';
 export { networkBindingOptionsSchema, type HostNetworkOptions, type NetworkBindingOptions } from './options/network-binding-options.ts';
 export { bridgeBinding } from './bindings/bridge-binding.ts';
@@ -16,3 +16,4 @@ export type { CheckedNetworkBinding, InterfaceUnderCheck } from './bindings/chec
 export { vmiOf, type InterfaceConfigureContext } from './interfaces/interface-context.ts';
 export { derivedMacAddress } from './interfaces/mac-address.ts';
 export { natNetworkXml } from './masquerade/nat-network-xml.ts';
+export { forwardMasqueradePorts, releaseMasqueradePorts, masqueradePortForwards, type MasqueradePortForward } from './masquerade/masquerade-port-forwards.ts';

@@ -20,6 +20,46 @@ export interface HostOperations {
   createDiskImage(request: DiskImageRequest): Promise<void>;
   /** Defines (if missing) and starts (if inactive) a libvirt network from its XML. */
   ensureNetwork(name: string, networkXml: string): Promise<void>;
+  /**
+   * Makes ports of a guest on a libvirt NAT network reachable through the host, as KubeVirt's
+   * masquerade forwards a pod's ports into the VM: the guest's MAC gets a fixed DHCP address on
+   * the network, and each host port is forwarded to it (destination NAT). Idempotent: calling it
+   * again with the same request changes nothing; a changed request replaces the owner's forwards.
+   * Optional: hosts that cannot forward ports leave it out, and plugins report that.
+   */
+  forwardPorts?(request: PortForwardRequest): Promise<PortForwardResult>;
+  /** Removes every forward `owner` holds and the guest's fixed address; no error when there are none. */
+  releasePorts?(request: PortReleaseRequest): Promise<void>;
+}
+
+/** One port of the guest reachable through the host. */
+export interface ForwardedPort {
+  protocol: 'tcp' | 'udp' | 'sctp';
+  /** The port clients connect to on the host's addresses. */
+  hostPort: number;
+  /** The port in the guest. */
+  guestPort: number;
+}
+
+export interface PortForwardRequest {
+  /** Who holds the forwards: the VMI's `namespace/name`; `releasePorts` removes by it. */
+  owner: string;
+  /** The libvirt network (NAT, with DHCP) the guest's interface is on. */
+  network: string;
+  /** The guest interface's MAC (lower case, colons). */
+  mac: string;
+  ports: ForwardedPort[];
+}
+
+export interface PortForwardResult {
+  /** The fixed address the guest gets from the network's DHCP, and the forwards' target. */
+  guestAddress: string;
+}
+
+export interface PortReleaseRequest {
+  owner: string;
+  network: string;
+  mac: string;
 }
 
 export interface DiskImageRequest {

@@ -1,4 +1,4 @@
-import type { DiskImageRequest, HostOperations } from '../host/host-operations.ts';
+import type { DiskImageRequest, HostOperations, PortForwardRequest, PortForwardResult, PortReleaseRequest } from '../host/host-operations.ts';
 
 /** One call a plugin's prepare step made, in order. */
 export type HostOperationCall =
@@ -7,7 +7,9 @@ export type HostOperationCall =
   | { operation: 'writeFile'; path: string; content: Uint8Array | string; mode?: number }
   | { operation: 'removeFile'; path: string }
   | { operation: 'createDiskImage'; request: DiskImageRequest }
-  | { operation: 'ensureNetwork'; name: string; networkXml: string };
+  | { operation: 'ensureNetwork'; name: string; networkXml: string }
+  | { operation: 'forwardPorts'; request: PortForwardRequest }
+  | { operation: 'releasePorts'; request: PortReleaseRequest };
 
 /**
  * A `HostOperations` for plugin tests: it records every call and keeps written files in memory,
@@ -17,6 +19,8 @@ export type HostOperationCall =
 export class RecordingHostOperations implements HostOperations {
   readonly calls: HostOperationCall[] = [];
   readonly files = new Map<string, Uint8Array | string>();
+  /** The address `forwardPorts` answers with (a real host picks one on the network). */
+  guestAddress = '10.0.2.200';
   readonly #existing: Set<string>;
 
   constructor(existing: Iterable<string> = []) {
@@ -55,6 +59,16 @@ export class RecordingHostOperations implements HostOperations {
 
   ensureNetwork(name: string, networkXml: string): Promise<void> {
     this.calls.push({ operation: 'ensureNetwork', name, networkXml });
+    return Promise.resolve();
+  }
+
+  forwardPorts(request: PortForwardRequest): Promise<PortForwardResult> {
+    this.calls.push({ operation: 'forwardPorts', request });
+    return Promise.resolve({ guestAddress: this.guestAddress });
+  }
+
+  releasePorts(request: PortReleaseRequest): Promise<void> {
+    this.calls.push({ operation: 'releasePorts', request });
     return Promise.resolve();
   }
 }

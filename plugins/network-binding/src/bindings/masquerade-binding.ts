@@ -1,23 +1,39 @@
-import type { VmiProblem } from '@kvmkit/vmi';
+import type { Interface, VirtualMachineInstance, VmiProblem } from '@kvmkit/vmi';
 import type { NetworkBindingOptions } from '../options/network-binding-options.ts';
 import { natNetworkXml } from '../masquerade/nat-network-xml.ts';
-import { bindingWarning } from './binding-problems.ts';
+import { forwardProtocolOf, hostPortOf } from '../masquerade/masquerade-port-forwards.ts';
+import { bindingError, bindingWarning } from './binding-problems.ts';
 import type { CheckedNetworkBinding } from './checked-network-binding.ts';
+
+/** Two ports that would take the same host port and protocol: the second could never be forwarded. */
+function hostPortClashes(vmi: VirtualMachineInstance, ports: NonNullable<Interface['ports']>, path: string, options: NetworkBindingOptions): VmiProblem[] {
+  const problems: VmiProblem[] = [];
+  const seen = new Map<string, number>();
+  ports.forEach((port, index) => {
+    const key = `${String(hostPortOf(vmi, port.port, options))}/${forwardProtocolOf(port)}`;
+    const earlier = seen.get(key);
+    if (earlier === undefined) seen.set(key, index);
+    else problems.push(bindingError(`${path}.ports[${String(index)}]`, `host port ${key} is already forwarded for ${path}.ports[${String(earlier)}]`));
+  });
+  return problems;
+}
 
 /**
  * `masquerade`: the guest behind NAT, as KubeVirt's pod masquerade. On a plain host that is a
  * libvirt NAT network (`<interface type='network'>`), which `prepare` defines and starts when
  * missing, or with `masquerade.mode: user` QEMU's own user-mode NAT on the same subnet
- * (`<interface type='user'><ip …/>`). Neither forwards ports into the guest (libvirt's
- * `<portForward>` works only with the passt backend), so `ports` are accepted with a warning.
+ * (`<interface type='user'><ip …/>`). In mode `network`, `ports` are forwarded from the host into
+ * the guest (a fixed DHCP address, then DNAT: see `forwardMasqueradePorts`); in mode `user`
+ * nothing reaches the guest, so they only bring a warning.
  */
 export const masqueradeBinding: CheckedNetworkBinding<NetworkBindingOptions> = {
   name: 'masquerade',
-  validateInterface({ vmiInterface, network, path, networkPath }, { options }) {
+  validateInterface({ vmi, vmiInterface, network, path, networkPath }, { options }) {
     const problems: VmiProblem[] = [];
-    if ((vmiInterface.ports?.length ?? 0) > 0) {
-      problems.push(bindingWarning(`${path}.ports`, `libvirt forwards no ports into a masquerade (NAT) interface (<portForward> needs the passt backend); the guest is not reachable on them from outside this host; use the passt binding for port forwards`));
+    if ((vmiInterface.ports?.length ?? 0) > 0 && options.masquerade.mode === 'user') {
+      problems.push(bindingWarning(`${path}.ports`, `QEMU's user-mode NAT (plugin option masquerade.mode: user) forwards no ports into the guest; use mode network (the default) or the passt binding for port forwards`));
     }
+    if (options.masquerade.mode === 'network') problems.push(...hostPortClashes(vmi, vmiInterface.ports ?? [], path, options));
     const cidr = network.pod?.vmNetworkCIDR;
     if (cidr !== undefined && cidr !== options.masquerade.cidr) {
       problems.push(bindingWarning(`${networkPath}.pod.vmNetworkCIDR`, `masquerade interfaces share the host's NAT network ${options.masquerade.cidr} (plugin option masquerade.cidr); ${cidr} is not acted on`));

@@ -13,16 +13,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { networkBindingPlugin } from '../index.ts';
 import { bootableDomainPlugin } from '../testing/bootable-domain-plugin.ts';
+import { ipv4Of, pollGuestInterface } from '../testing/guest-interfaces.ts';
 import { vmiWithInterfaces } from '../testing/vmi-with-interfaces.ts';
 
 const DEFINE_VALIDATE = 1;
-
-/** One interface as qemu-ga's guest-network-get-interfaces reports it. */
-interface GuestInterface {
-  name: string;
-  'hardware-address'?: string;
-  'ip-addresses'?: { 'ip-address-type': string; 'ip-address': string; prefix: number }[];
-}
 
 let lab: GuestLab<LibvirtConnection>;
 let passtSupported: boolean;
@@ -82,10 +76,10 @@ describe('on a real libvirtd', () => {
     try {
       await lab.connection.domainCreate(domain);
       await waitForFileLine(consoleLog, lab.image.readyLine, 150_000);
-      const guestInterface = await pollGuestInterface(domain, mac, 120_000);
+      const guestInterface = await pollGuestInterface(lab.connection, domain, mac, 120_000);
       expect(guestInterface['hardware-address']).toBe(mac);
       expect(guestInterface.name).toMatch(/^eth\d+$/);
-      const ipv4 = guestInterface['ip-addresses']?.find((address) => address['ip-address-type'] === 'ipv4');
+      const ipv4 = ipv4Of(guestInterface);
       // QEMU's user-mode DHCP hands out the subnet's .15 first.
       expect(ipv4).toMatchObject({ 'ip-address': '10.0.7.15', prefix: 24 });
     } finally {
@@ -94,22 +88,3 @@ describe('on a real libvirtd', () => {
     }
   }, 300_000);
 });
-
-/** Asks qemu-ga until it reports the interface with `mac` and an IPv4 address (DHCP takes a moment). */
-async function pollGuestInterface(domain: Awaited<ReturnType<LibvirtConnection['domainLookupByName']>>, mac: string, timeoutMs: number): Promise<GuestInterface> {
-  const deadline = Date.now() + timeoutMs;
-  let last = 'no answer yet';
-  while (Date.now() < deadline) {
-    try {
-      const answer = await lab.connection.qemuDomainAgentCommand(domain, JSON.stringify({ execute: 'guest-network-get-interfaces' }), 10);
-      const interfaces = (JSON.parse(answer ?? '{}') as { return?: GuestInterface[] }).return ?? [];
-      const found = interfaces.find((guestInterface) => guestInterface['hardware-address'] === mac);
-      if (found?.['ip-addresses']?.some((address) => address['ip-address-type'] === 'ipv4') === true) return found;
-      last = JSON.stringify(interfaces);
-    } catch (error) {
-      last = error instanceof Error ? error.message : String(error);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-  }
-  throw new Error(`the guest agent never reported ${mac} with an IPv4 address; last: ${last}`);
-}

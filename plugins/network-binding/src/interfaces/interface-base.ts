@@ -3,7 +3,7 @@ import type { Interface as DomainInterface } from '@kvmkit/domain-xml';
 import type { VirtualMachineInstance } from '@kvmkit/vmi';
 import { hostNetworkOf } from '../bindings/host-network.ts';
 import type { NetworkBindingOptions } from '../options/network-binding-options.ts';
-import { derivedMacAddress, normalizedMacAddress } from './mac-address.ts';
+import { interfaceMacAddress } from './mac-address.ts';
 import { networkQueues } from './network-queues.ts';
 import type { PairedInterface } from './paired-interfaces.ts';
 import { pciDeviceAddress } from './pci-address.ts';
@@ -17,9 +17,7 @@ import { pciDeviceAddress } from './pci-address.ts';
 export function interfaceBase(vmi: VirtualMachineInstance, { vmiInterface, network }: PairedInterface, context: ConfigureContext<NetworkBindingOptions>): DomainInterface {
   const { options } = context;
   const model = vmiInterface.model ?? 'virtio';
-  const mac = vmiInterface.macAddress === undefined || vmiInterface.macAddress === ''
-    ? derivedMacAddress(vmi, vmiInterface.name, options.macPrefix)
-    : normalizedMacAddress(vmiInterface.macAddress);
+  const mac = interfaceMacAddress(vmi, vmiInterface, options.macPrefix);
   const domainInterface: DomainInterface = { type: '', mac: { address: mac } };
   if (vmiInterface.sriov === undefined) domainInterface.model = { type: model === 'virtio' ? context.virtioModel : model };
   const queues = model === 'virtio' ? networkQueues(vmi, options.maxQueues) : undefined;

@@ -51,10 +51,21 @@ describe('interface admission rules', () => {
       .toEqual(only('spec.domain.devices.interfaces[0].ports', 'error'));
   });
 
-  it('warns that masquerade ports are not forwarded by a libvirt NAT network', () => {
-    const found = problems([{ name: 'default', masquerade: {}, ports: [{ port: 80 }] }], [pod]);
+  it('accepts masquerade ports on the NAT network (they are forwarded) and warns in user mode', () => {
+    const ports = [{ port: 80 }, { port: 80, protocol: 'UDP' }];
+    expect(problems([{ name: 'default', masquerade: {}, ports }], [pod])).toEqual([]);
+    const found = problems([{ name: 'default', masquerade: {}, ports }], [pod], { masquerade: { mode: 'user' } });
     expect(found).toEqual(only('spec.domain.devices.interfaces[0].ports', 'warning'));
-    expect(found[0]?.reason).toContain('use the passt binding');
+    expect(found[0]?.reason).toContain('forwards no ports');
+  });
+
+  it('refuses masquerade ports that take the same host port and protocol', () => {
+    expect(problems([{ name: 'default', masquerade: {}, ports: [{ port: 80 }, { port: 80, protocol: 'TCP' }] }], [pod]))
+      .toEqual(only('spec.domain.devices.interfaces[0].ports[1]', 'error'));
+    // lab/guest:8080 is mapped onto host port 80, where port 80 already is.
+    const mapped = problems([{ name: 'default', masquerade: {}, ports: [{ port: 80 }, { port: 8080 }] }], [pod], { masquerade: { hostPorts: { 'lab/guest:8080': 80 } } });
+    expect(mapped).toEqual(only('spec.domain.devices.interfaces[0].ports[1]', 'error'));
+    expect(mapped[0]?.reason).toBe('host port 80/tcp is already forwarded for spec.domain.devices.interfaces[0].ports[0]');
   });
 
   it('warns that a per-VMI masquerade CIDR is not acted on', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { VirtualMachineInstance } from '@kvmkit/vmi';
+import type { Interface, VirtualMachineInstance } from '@kvmkit/vmi';
 
 /**
  * A stable MAC for an interface without `macAddress`: the configured prefix, then three octets of
@@ -20,4 +20,11 @@ export function derivedMacAddress(vmi: VirtualMachineInstance, interfaceName: st
 export function normalizedMacAddress(mac: string): string {
   const digits = mac.replace(/[:.-]/g, '').toLowerCase();
   return digits.match(/.{2}/g)?.join(':') ?? digits;
+}
+
+/** The MAC an interface's `<interface>` gets: its own `macAddress` in libvirt's spelling, or a derived one. */
+export function interfaceMacAddress(vmi: VirtualMachineInstance, vmiInterface: Interface, prefix: string): string {
+  return vmiInterface.macAddress === undefined || vmiInterface.macAddress === ''
+    ? derivedMacAddress(vmi, vmiInterface.name, prefix)
+    : normalizedMacAddress(vmiInterface.macAddress);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 const PCI_ADDRESS = /^[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]$/;
 const MAC_PREFIX = /^[0-9a-f]{2}:[0-9a-f]{2}:[0-9a-f]{2}$/;
+const HOST_PORT_KEY = /^[^/\s]+\/[^/:\s]+:\d{1,5}$/;
 
 /** What the host offers for one network a VMI names (a Multus `networkName`, or `pod`). */
 const hostNetworkSchema = z.object({
@@ -41,6 +42,11 @@ export const networkBindingOptionsSchema = z.object({
     bridge: z.string().min(1).max(15).default('kvmkit-nat0'),
     /** The NAT subnet: KubeVirt's masquerade default. The host side takes the first address. */
     cidr: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/(?:[8-9]|[12]\d|30)$/, 'an IPv4 CIDR like 10.0.2.0/24').default('10.0.2.0/24'),
+    /**
+     * Host ports for masquerade `ports` (mode `network`), by `<namespace>/<name>:<port>`. Without
+     * an entry the host port is the guest's port, as KubeVirt's masquerade forwards the pod's.
+     */
+    hostPorts: z.record(z.string().regex(HOST_PORT_KEY, 'a key like lab/web:80 (namespace/name:port)'), z.number().int().min(1).max(65535)).default({}),
   }).prefault({}),
   /** Per network: by Multus `networkName`, and `pod` for the pod network. */
   hostNetworks: z.record(z.string(), hostNetworkSchema).default({}),

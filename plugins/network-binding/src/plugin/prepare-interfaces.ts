@@ -2,13 +2,16 @@ import type { ConfigureContext, HostOperations } from '@kvmkit/core';
 import type { VirtualMachineInstance } from '@kvmkit/vmi';
 import { withVmi } from '../interfaces/interface-context.ts';
 import { pairedInterfaces } from '../interfaces/paired-interfaces.ts';
+import { forwardMasqueradePorts, releaseMasqueradePorts } from '../masquerade/masquerade-port-forwards.ts';
+import type { NetworkBindingOptions } from '../options/network-binding-options.ts';
 
 /**
  * Runs the host-side set-up of every interface's binding (the masquerade NAT network, a third
- * party's device), once per binding and network, before define. The domain manager calls this
- * through the plugin's `prepare`; it does not call bindings' `prepare` itself.
+ * party's device), once per binding and network, before define; then forwards masquerade
+ * interfaces' ports into the guest (it needs the VMI, which a binding's own `prepare` is not
+ * given). The domain manager calls this through the plugin's `prepare`. Idempotent.
  */
-export async function prepareInterfaces(vmi: VirtualMachineInstance, host: HostOperations, context: ConfigureContext): Promise<void> {
+export async function prepareInterfaces(vmi: VirtualMachineInstance, host: HostOperations, context: ConfigureContext<NetworkBindingOptions>): Promise<void> {
   const bindingContext = withVmi(context, vmi);
   const done = new Set<string>();
   for (const { vmiInterface, network, binding, path } of pairedInterfaces(vmi)) {
@@ -17,4 +20,14 @@ export async function prepareInterfaces(vmi: VirtualMachineInstance, host: HostO
     done.add(key);
     await context.networkBindings.require(binding.name, `${path}.${binding.field}`).prepare?.(vmiInterface, network, host, bindingContext);
   }
+  await forwardMasqueradePorts(vmi, host, context.options);
+}
+
+/**
+ * The host-side clean-up when a VMI is deleted: removes its masquerade port forwards and fixed
+ * address. Core's plugin contract has no teardown step yet, so the caller (the domain manager's
+ * delete) must call this itself; the shared NAT network stays, as other VMIs use it.
+ */
+export async function releaseInterfaces(vmi: VirtualMachineInstance, host: HostOperations, context: ConfigureContext<NetworkBindingOptions>): Promise<void> {
+  await releaseMasqueradePorts(vmi, host, context.options);
 }
