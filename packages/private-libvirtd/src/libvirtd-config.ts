@@ -40,8 +40,34 @@ export function libvirtdLayout(baseDir: string): LibvirtdLayout {
   };
 }
 
+/** What a caller may add to a private daemon's configuration. */
+export interface LibvirtdConfigExtras {
+  /**
+   * `host_uuid` of the daemon. libvirt refuses to migrate a domain between two daemons with
+   * the same host UUID, so two daemons on one machine need different ones to migrate.
+   */
+  hostUuid?: string;
+  /** Lines appended to libvirtd.conf, e.g. `max_client_requests = 32`. */
+  libvirtd?: readonly string[];
+  /** Lines appended to qemu.conf, e.g. `migration_port_min = 49152` (libvirt refuses a loopback `migration_address`). */
+  qemu?: readonly string[];
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A config line must stay one line: a newline would smuggle in a second setting. */
+function checkedLines(lines: readonly string[] | undefined, field: string): string[] {
+  return (lines ?? []).map((line, index) => {
+    if (/[\r\n]/.test(line)) throw new Error(`${field}[${index}]: a configuration line must not contain a line break`);
+    return line;
+  });
+}
+
 /** libvirtd.conf for a private daemon: its own socket, no authentication, no TCP. */
-export function libvirtdConf(layout: LibvirtdLayout, logLevel: number): string {
+export function libvirtdConf(layout: LibvirtdLayout, logLevel: number, extras: LibvirtdConfigExtras = {}): string {
+  if (extras.hostUuid !== undefined && !UUID_PATTERN.test(extras.hostUuid)) {
+    throw new Error(`hostUuid: '${extras.hostUuid}' is not a UUID (8-4-4-4-12 hex digits)`);
+  }
   return [
     `unix_sock_dir = "${layout.socketDir}"`,
     'unix_sock_rw_perms = "0770"',
@@ -49,6 +75,8 @@ export function libvirtdConf(layout: LibvirtdLayout, logLevel: number): string {
     'auth_unix_ro = "none"',
     `log_level = ${logLevel}`,
     `log_outputs = "${logLevel}:file:${layout.daemonLog}"`,
+    ...(extras.hostUuid === undefined ? [] : [`host_uuid = "${extras.hostUuid}"`]),
+    ...checkedLines(extras.libvirtd, 'extraConfig.libvirtd'),
     '',
   ].join('\n');
 }
@@ -58,7 +86,7 @@ export function libvirtdConf(layout: LibvirtdLayout, logLevel: number): string {
  * with no cgroups, no per-domain mount namespace and no security driver, none of which a
  * sandbox without systemd can rely on. QEMU writes its own logs, so no virtlogd is needed.
  */
-export function qemuConf(privileged: boolean): string {
+export function qemuConf(privileged: boolean, extraLines: readonly string[] = []): string {
   return [
     ...(privileged ? ['user = "+0"', 'group = "+0"'] : []),
     'dynamic_ownership = 0',
@@ -67,6 +95,7 @@ export function qemuConf(privileged: boolean): string {
     'cgroup_controllers = [ ]',
     'namespaces = [ ]',
     'stdio_handler = "file"',
+    ...checkedLines(extraLines, 'extraConfig.qemu'),
     '',
   ].join('\n');
 }

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,6 +35,24 @@ describe('startLibvirtd', () => {
     await expect(startLibvirtd({ libvirtdPath: fakeLibvirtd, baseDir })).rejects.toThrow(/exited \(3\)[\s\S]*the fake refuses/);
     expect(existsSync(baseDir)).toBe(false);
   });
+
+  it('gives the daemon its own host UUID, hostname and extra configuration when asked', async () => {
+    const daemon = await startLibvirtd({
+      hostUuid: '0b6e2f6a-8c1d-4f3e-9a2b-7d5c4e3f2a1b',
+      hostname: 'kvmkit-node-b',
+      extraConfig: { libvirtd: ['max_client_requests = 32'], qemu: ['migration_port_min = 49200'] },
+    });
+    try {
+      expect(readFileSync(join(daemon.layout.configDir, 'libvirtd.conf'), 'utf8')).toMatch(/host_uuid = "0b6e2f6a-8c1d-4f3e-9a2b-7d5c4e3f2a1b"\nmax_client_requests = 32\n/);
+      expect(readFileSync(join(daemon.layout.configDir, 'qemu.conf'), 'utf8')).toContain('migration_port_min = 49200\n');
+      // Its own UTS namespace, with the name set inside; this process keeps its own.
+      expect(readlinkSync(`/proc/${daemon.pid}/ns/uts`)).not.toBe(readlinkSync('/proc/self/ns/uts'));
+      expect(execFileSync('nsenter', ['--target', String(daemon.pid), '--uts', 'hostname'], { encoding: 'utf8' }).trim()).toBe('kvmkit-node-b');
+      expect(await libvirtdAnswers(daemon.socketPath)).toBe(true);
+    } finally {
+      await daemon.stop();
+    }
+  }, 60_000);
 
   it('keeps a persistent daemon running for the next caller, who reuses it', async () => {
     const baseDir = join(scratch, 'persistent');

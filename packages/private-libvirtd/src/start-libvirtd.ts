@@ -22,6 +22,18 @@ export interface StartLibvirtdOptions {
    * same `baseDir` reuses it when its socket still answers. The base directory is kept.
    */
   persistent?: boolean;
+  /**
+   * The daemon's `host_uuid`. Two daemons on one machine need different ones before libvirt
+   * migrates a domain from one to the other (it refuses a migration "to the same host").
+   */
+  hostUuid?: string;
+  /**
+   * The hostname the daemon (and the QEMU it starts) sees: the daemon gets its own UTS
+   * namespace with this name. Root only; by default it shares the machine's hostname.
+   */
+  hostname?: string;
+  /** Lines appended to the generated libvirtd.conf and qemu.conf (`max_client_requests = 32`, `migration_port_min = 49152`, …). */
+  extraConfig?: { libvirtd?: readonly string[]; qemu?: readonly string[] };
 }
 
 /** A running private libvirtd. */
@@ -68,7 +80,7 @@ function shellQuote(value: string): string {
   return `'${value.replaceAll("'", "'\\''")}'`;
 }
 
-function spawnDaemon(layout: LibvirtdLayout, libvirtd: string, privileged: boolean, outputFd: number, detached: boolean): ChildProcess {
+function spawnDaemon(layout: LibvirtdLayout, libvirtd: string, privileged: boolean, outputFd: number, detached: boolean, hostname: string | undefined): ChildProcess {
   const daemonArgs = ['--config', join(layout.configDir, 'libvirtd.conf'), '--pid-file', layout.pidFile];
   const stdio: ['ignore', number, number] = ['ignore', outputFd, outputFd];
   if (!privileged) {
@@ -85,8 +97,11 @@ function spawnDaemon(layout: LibvirtdLayout, libvirtd: string, privileged: boole
   const mounts = privilegedBindMounts(layout)
     .map(([source, target]) => `mkdir -p ${shellQuote(target)} && mount --bind ${shellQuote(source)} ${shellQuote(target)}`)
     .join(' && ');
-  const script = `set -e; ${mounts}; exec ${[libvirtd, ...daemonArgs].map(shellQuote).join(' ')}`;
-  return spawn('unshare', ['--mount', '--propagation', 'private', '--', '/bin/sh', '-c', script], { stdio, detached });
+  // Its own UTS namespace only when asked: the name is then set inside, before the daemon starts.
+  const naming = hostname === undefined ? '' : `hostname ${shellQuote(hostname)}; `;
+  const script = `set -e; ${mounts}; ${naming}exec ${[libvirtd, ...daemonArgs].map(shellQuote).join(' ')}`;
+  const namespaces = hostname === undefined ? ['--mount'] : ['--mount', '--uts'];
+  return spawn('unshare', [...namespaces, '--propagation', 'private', '--', '/bin/sh', '-c', script], { stdio, detached });
 }
 
 function findLibvirtd(explicit: string | undefined): string {
@@ -110,6 +125,12 @@ export async function startLibvirtd(options: StartLibvirtdOptions = {}): Promise
   const libvirtd = findLibvirtd(options.libvirtdPath);
   const privileged = process.getuid?.() === 0;
   const persistent = options.persistent === true;
+  if (options.hostname !== undefined && !privileged) {
+    throw new Error('hostname: a private hostname needs a root daemon (its own UTS namespace); this process is not root');
+  }
+  if (options.hostname !== undefined && !/^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/.test(options.hostname)) {
+    throw new Error(`hostname: '${options.hostname}' is not a valid host name (letters, digits, dots and hyphens, at most 63)`);
+  }
   const baseDir = options.baseDir ?? mkdtempSync(join(tmpdir(), 'kvmkit-libvirtd-'));
   const layout = libvirtdLayout(baseDir);
   const socketPath = join(layout.socketDir, 'libvirt-sock');
@@ -138,12 +159,16 @@ export async function startLibvirtd(options: StartLibvirtdOptions = {}): Promise
     chownSync(layout.swtpmLocalCaDir, swtpmUser.uid, swtpmUser.gid);
     chmodSync(layout.swtpmLocalCaDir, 0o750);
   }
-  writeFileSync(join(layout.configDir, 'libvirtd.conf'), libvirtdConf(layout, options.logLevel ?? 3));
-  writeFileSync(join(layout.configDir, 'qemu.conf'), qemuConf(privileged));
+  const libvirtdExtras = {
+    ...(options.hostUuid === undefined ? {} : { hostUuid: options.hostUuid }),
+    ...(options.extraConfig?.libvirtd === undefined ? {} : { libvirtd: options.extraConfig.libvirtd }),
+  };
+  writeFileSync(join(layout.configDir, 'libvirtd.conf'), libvirtdConf(layout, options.logLevel ?? 3, libvirtdExtras));
+  writeFileSync(join(layout.configDir, 'qemu.conf'), qemuConf(privileged, options.extraConfig?.qemu));
 
   const outputFile = join(baseDir, 'libvirtd.output.log');
   const outputFd = openSync(outputFile, 'a');
-  const child = spawnDaemon(layout, libvirtd, privileged, outputFd, persistent);
+  const child = spawnDaemon(layout, libvirtd, privileged, outputFd, persistent, options.hostname);
   closeSync(outputFd);
   let stopped = false;
 

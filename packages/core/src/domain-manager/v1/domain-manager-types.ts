@@ -104,6 +104,14 @@ export interface MigrationOptions {
   destinationUri: string;
   bandwidthMiBps?: number;
   allowPostCopy?: boolean;
+  /**
+   * The domain as the target host defines it (its own state-dir paths, console sockets, …),
+   * from the target manager's `prepareMigration`; the source's own definition when absent.
+   * Only host-side settings may differ: the guest's devices must stay the same.
+   */
+  destinationXml?: string;
+  /** Where the migration data flows (`tcp://10.0.0.2`); libvirt derives it from the destination's hostname when absent. */
+  migrateUri?: string;
 }
 
 export interface MigrationProgress {
