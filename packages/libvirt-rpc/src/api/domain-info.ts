@@ -37,11 +37,18 @@ export const CONNECT_GET_ALL_DOMAIN_STATS = defineProcedure({
   name: 'CONNECT_GET_ALL_DOMAIN_STATS', number: 344,
   args: xdr.struct({ doms: xdr.array(domain, 16_384), stats: xdr.uint, flags: xdr.uint }), ret: xdr.struct({ retStats: xdr.array(statsRecord, 16_384) }),
 });
+export const DOMAIN_START_DIRTY_RATE_CALC = defineProcedure({
+  name: 'DOMAIN_START_DIRTY_RATE_CALC', number: 427, args: xdr.struct({ dom: domain, seconds: xdr.int, flags: xdr.uint }),
+});
 
 /** `VIR_DOMAIN_METADATA_*`. */
 export const MetadataType = { DESCRIPTION: 0, TITLE: 1, ELEMENT: 2 } as const;
 /** `VIR_DOMAIN_STATS_*` bits for connectGetAllDomainStats. */
 export const DomainStatsType = { STATE: 1, CPU_TOTAL: 2, BALLOON: 4, VCPU: 8, INTERFACE: 16, BLOCK: 32, PERF: 64, IOTHREAD: 128, MEMORY: 256, DIRTYRATE: 512, VM: 1024 } as const;
+/** `dirtyrate.calc_status` of the DIRTYRATE stats (`VIR_DOMAIN_DIRTYRATE_*`). */
+export const DirtyRateStatus = { UNSTARTED: 0, MEASURING: 1, MEASURED: 2 } as const;
+/** `VIR_DOMAIN_DIRTYRATE_MODE_*` flags of domainStartDirtyRateCalc; 0 is QEMU's page sampling. */
+export const DirtyRateCalcMode = { PAGE_SAMPLING: 0, DIRTY_BITMAP: 1, DIRTY_RING: 2 } as const;
 
 export interface DomainState {
   state: number;
@@ -89,5 +96,13 @@ export const domainInfoMethods = {
   async connectGetAllDomainStats(this: LibvirtConnectionCore, domains: readonly Domain[], stats: number, flags = 0, options?: CallOptions): Promise<DomainStatsRecord[]> {
     const { retStats } = await this.call(CONNECT_GET_ALL_DOMAIN_STATS, { doms: [...domains], stats, flags }, options);
     return retStats.map((record) => ({ domain: record.dom, params: record.params }));
+  },
+  /**
+   * Starts measuring how fast the guest dirties memory over `seconds`; returns at once. The
+   * result is in connectGetAllDomainStats with `DomainStatsType.DIRTYRATE` (`dirtyrate.calc_status`
+   * becomes `DirtyRateStatus.MEASURED`). Flags: see `DirtyRateCalcMode`.
+   */
+  async domainStartDirtyRateCalc(this: LibvirtConnectionCore, target: Domain, seconds: number, flags = 0, options?: CallOptions): Promise<void> {
+    await this.call(DOMAIN_START_DIRTY_RATE_CALC, { dom: target, seconds, flags }, options);
   },
 };

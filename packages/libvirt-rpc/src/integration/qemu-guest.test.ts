@@ -11,6 +11,8 @@ import { GuestInfoType, InterfaceAddressSource } from '../api/domain-guest-agent
 import { CoreDumpFormat, JobType } from '../api/domain-jobs.ts';
 import { DeviceModify } from '../api/domain-devices.ts';
 import { MigrateFlags } from '../api/domain-migration.ts';
+import { tinyGuestDomainXml } from './test-domain-xml.ts';
+import { DirtyRateCalcMode, DirtyRateStatus, DomainStatsType } from '../api/domain-info.ts';
 
 const NAME = 'kvmkit-rpc-guest';
 let daemon: PrivateLibvirtd;
@@ -19,41 +21,19 @@ let guest: Domain;
 let virtType: string;
 
 function guestXml(image: GuestImage, consoleLog: string, cdrom: string): string {
-  return `<domain type='${virtType}'>
-  <name>${NAME}</name>
-  <memory unit='MiB'>256</memory>
-  <vcpu>1</vcpu>
-  <os>
-    <type arch='x86_64' machine='q35'>hvm</type>
-    <kernel>${image.kernel}</kernel>
-    <initrd>${image.initrd}</initrd>
-    <cmdline>${image.cmdline}</cmdline>
-  </os>
-  <on_poweroff>destroy</on_poweroff>
-  <devices>
-    <disk type='file' device='cdrom'>
-      <driver name='qemu' type='raw'/>
-      <source file='${cdrom}'/>
-      <target dev='sda' bus='sata'/>
-      <readonly/>
-    </disk>
-    <serial type='file'>
-      <source path='${consoleLog}'/>
-      <target port='0'/>
-    </serial>
-    <console type='pty'>
-      <target type='virtio' port='1'/>
-    </console>
-    <channel type='unix'>
-      <target type='virtio' name='org.qemu.guest_agent.0'/>
-    </channel>
-    <channel type='unix'>
-      <target type='virtio' name='org.kvmkit.test.0'/>
-    </channel>
-    <graphics type='vnc' autoport='yes' listen='127.0.0.1'/>
-    <video><model type='vga'/></video>
-  </devices>
-</domain>`;
+  return tinyGuestDomainXml({
+    name: NAME,
+    virtType,
+    image,
+    consoleLog,
+    channels: ['org.kvmkit.test.0'],
+    extraDevices: [
+      `<disk type='file' device='cdrom'><driver name='qemu' type='raw'/><source file='${cdrom}'/><target dev='sda' bus='sata'/><readonly/></disk>`,
+      "<console type='pty'><target type='virtio' port='1'/></console>",
+      "<graphics type='vnc' autoport='yes' listen='127.0.0.1'/>",
+      "<video><model type='vga'/></video>",
+    ],
+  });
 }
 
 async function waitForAgent(): Promise<void> {
@@ -189,6 +169,17 @@ describe('QEMU driver', () => {
     await expect(connection.domainBackupBegin(guest, '<domainbackup mode="push"><disks/></domainbackup>', null)).rejects.toMatchObject({ name: 'LibvirtError' });
     expect((await connection.domainGetState(guest)).stateName).toBe('RUNNING');
   });
+
+  it('measures the memory dirty rate and reports it in the DIRTYRATE stats', async () => {
+    await connection.domainStartDirtyRateCalc(guest, 1, DirtyRateCalcMode.PAGE_SAMPLING);
+    const dirtyRate = async (): Promise<ReturnType<typeof typedParamsToRecord>> => typedParamsToRecord((await connection.connectGetAllDomainStats([guest], DomainStatsType.DIRTYRATE))[0]?.params ?? []);
+    await expect.poll(async () => (await dirtyRate())['dirtyrate.calc_status'], { timeout: 30_000, interval: 250 }).toBe(DirtyRateStatus.MEASURED);
+    const measured = await dirtyRate();
+    expect(measured['dirtyrate.calc_period']).toBe(1);
+    expect(typeof measured['dirtyrate.calc_start_time']).toBe('bigint');
+    expect(measured['dirtyrate.megabytes_per_second']).toBeGreaterThanOrEqual(0n);
+    await expect(connection.domainStartDirtyRateCalc(guest, 0, 0)).rejects.toMatchObject({ name: 'LibvirtError' });
+  }, 60_000);
 
   it('stops the guest through destroy with flags and undefines it', async () => {
     await connection.domainDestroyFlags(guest, 0);

@@ -10,10 +10,13 @@ export interface StreamTransport {
 /**
  * A libvirt data stream bound to one call's serial, as a Node Duplex. Reading yields the daemon's
  * data; `end()` performs libvirt's finish handshake (empty STREAM OK, then wait for the daemon's OK);
- * `abort()` sends STREAM ERROR; a daemon-side failure destroys the stream with its LibvirtError.
+ * `abort()` (or `destroy()`) sends STREAM ERROR and emits 'close' once the daemon confirms it; a
+ * daemon-side failure destroys the stream with its LibvirtError.
  */
 export class LibvirtStream extends Duplex {
   private finishing: ((error?: Error | null) => void) | null = null;
+  /** Set while an abort waits for the daemon's confirmation; ends the destroy that sent it. */
+  private abortPending: (() => void) | null = null;
   private completed = false;
 
   constructor(private readonly transport: StreamTransport, private readonly decodeError: (payload: Buffer) => Error) {
@@ -22,6 +25,11 @@ export class LibvirtStream extends Duplex {
 
   /** Routes one STREAM packet from the daemon. */
   handlePacket(status: number, payload: Buffer): void {
+    if (this.abortPending !== null) {
+      // Data the daemon sent before it saw the abort is dropped; its OK (or an error) confirms the abort.
+      if (status !== MessageStatus.CONTINUE) this.confirmAbort();
+      return;
+    }
     if (status === MessageStatus.CONTINUE) {
       // An empty CONTINUE is the daemon's end of data.
       if (payload.length === 0) this.push(null);
@@ -40,12 +48,22 @@ export class LibvirtStream extends Duplex {
     this.destroy(this.decodeError(payload));
   }
 
-  /** Tells the daemon to stop the stream and discards what is still in flight. */
+  /**
+   * A REPLY on this stream's serial that no call waits for: the late answer of a call that was given
+   * up (timeout or abort signal) while its stream was being aborted. The daemon had dropped that abort
+   * because the stream did not exist yet: if the call opened it after all, abort it again.
+   */
+  handleOrphanReply(status: number): void {
+    if (this.abortPending === null) return;
+    if (status === MessageStatus.OK) this.transport.send(MessageStatus.ERROR, Buffer.alloc(0));
+    else this.confirmAbort();
+  }
+
+  /**
+   * Tells the daemon to stop the stream and discards what is still in flight. 'close' follows the
+   * daemon's confirmation: from then on it holds nothing for this stream (a console can be reopened).
+   */
   abort(): void {
-    if (!this.completed) {
-      this.transport.send(MessageStatus.ERROR, Buffer.alloc(0));
-      this.complete();
-    }
     this.destroy();
   }
 
@@ -58,7 +76,15 @@ export class LibvirtStream extends Duplex {
   /** The connection died under the stream. */
   fail(error: Error): void {
     this.complete();
-    this.destroy(error);
+    if (this.abortPending !== null) this.confirmAbort();
+    else this.destroy(error);
+  }
+
+  private confirmAbort(): void {
+    const pending = this.abortPending;
+    this.abortPending = null;
+    this.complete();
+    pending?.();
   }
 
   private complete(): void {
@@ -74,6 +100,11 @@ export class LibvirtStream extends Duplex {
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
     if (this.completed) {
       callback(new Error('cannot write to a libvirt stream that has finished'));
+      return;
+    }
+    // Nothing to send (an empty CONTINUE would read as end of data), but the write must complete.
+    if (chunk.length === 0) {
+      callback();
       return;
     }
     for (let offset = 0; offset < chunk.length; offset += STREAM_CHUNK_BYTES) {
@@ -92,13 +123,15 @@ export class LibvirtStream extends Duplex {
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    if (!this.completed) {
-      this.transport.send(MessageStatus.ERROR, Buffer.alloc(0));
-      this.complete();
-    }
     const finishing = this.finishing;
     this.finishing = null;
     finishing?.(error ?? new Error('libvirt stream destroyed before the finish handshake completed'));
-    callback(error);
+    if (this.completed) {
+      callback(error);
+      return;
+    }
+    // Until the daemon confirms, it may still hold the stream's device (a console stays locked).
+    this.abortPending = () => { callback(error); };
+    this.transport.send(MessageStatus.ERROR, Buffer.alloc(0));
   }
 }

@@ -289,8 +289,12 @@ export class RpcSession extends EventEmitter<SessionEvents> {
 
   private settle(serial: number, status: number, payload: Buffer): void {
     const call = this.pending.get(serial);
-    // A reply nobody waits for (timed out, aborted, or a serial we never sent) is dropped.
-    if (call === undefined) return;
+    // A reply nobody waits for (timed out, aborted, or a serial we never sent) is dropped, but the
+    // stream of a call given up still has to learn whether the daemon opened it.
+    if (call === undefined) {
+      this.streams.get(serial)?.handleOrphanReply(status);
+      return;
+    }
     this.pending.delete(serial);
     this.cleanup(call);
     this.releaseSlot();
@@ -326,6 +330,8 @@ export class RpcSession extends EventEmitter<SessionEvents> {
     const reason = error ?? new ConnectionClosedError('the connection was closed');
     for (const call of this.pending.values()) {
       this.cleanup(call);
+      // Nobody holds the stream of an unanswered call yet: drop it without an 'error' event.
+      this.streams.get(call.serial)?.discard();
       call.reject(error === null ? new ConnectionClosedError(`${call.procedure.name}: the connection was closed before the reply`) : new ConnectionLostError(`${call.procedure.name}: ${error.message}`, { cause: error }));
     }
     this.pending.clear();
