@@ -13,6 +13,8 @@ export const DOMAIN_MANAGER_ERROR_CODES = {
   INVALID_REQUEST: 'An argument is out of range (a vCPU count above the maximum, a negative grace period, …).',
   OPERATION_TIMEOUT: 'A hotplug, shutdown or backup did not complete within its timeout.',
   BACKUP_FAILED: 'The backup job failed or was aborted; its files were removed and its checkpoint deleted.',
+  MIGRATION_FAILED: 'The live migration failed; the domain keeps running on the source and nothing is left on the target.',
+  MIGRATION_CANCELLED: 'The live migration was cancelled (`cancelMigration`); the domain keeps running on the source.',
 } as const;
 
 export type DomainManagerErrorCode = keyof typeof DOMAIN_MANAGER_ERROR_CODES;

@@ -25,6 +25,12 @@ import { KeyedMutex } from '../lock/keyed-mutex.ts';
 import { isUserPause, nameState, pausedCondition, phaseFor, type NamedState } from '../status/domain-phase.ts';
 import { readStamp, stampDomain } from '../sync/fingerprint.ts';
 import { prepareVmi } from '../sync/prepare-vmi.ts';
+import { releaseVmi } from '../sync/release-vmi.ts';
+import { agentChannelConnected } from '../status/agent-channel.ts';
+import { detachLiveByAlias, type EventWaiter } from '../hotplug/detach-by-alias.ts';
+import { hotplugHostDevice } from '../hotplug/host-device-hotplug.ts';
+import { measureDirtyRate } from '../stats/dirty-rate.ts';
+import { LiveMigration } from '../migration/live-migration.ts';
 import type { LibvirtDomainManagerOptions } from './manager-options.ts';
 
 // libvirt flag values used below (virDomain*Flags).
@@ -162,7 +168,9 @@ export class LibvirtDomainManager extends EventEmitter<ManagerEvents> implements
         continue;
       }
       const stamp = readStamp(xml);
-      if (stamp.vmi !== undefined) this.#own(`${stamp.vmi.namespace}/${stamp.vmi.name}`, domain, stamp.createdAt);
+      if (stamp.vmi === undefined) continue;
+      const owned = this.#own(`${stamp.vmi.namespace}/${stamp.vmi.name}`, domain, stamp.createdAt);
+      if (domain.id > 0) await this.#learnAgentState(owned, domain).catch(() => undefined);
     }
     for (const owned of [...this.#owned.values()]) {
       if (!listed.has(owned.domainName)) {
@@ -184,6 +192,11 @@ export class LibvirtDomainManager extends EventEmitter<ManagerEvents> implements
     this.#owned.set(vmi, owned);
     this.#byDomainName.set(domain.name, vmi);
     return owned;
+  }
+
+  /** An adopted running domain's agent state, read from its live XML (its event came before us). */
+  async #learnAgentState(owned: OwnedDomain, domain: Domain): Promise<void> {
+    this.#agentChanged(owned, agentChannelConnected(parseDomainXml(await this.#connection.domainGetXmlDesc(domain, 0))));
   }
 
   #disown(owned: OwnedDomain): void {
@@ -284,6 +297,11 @@ export class LibvirtDomainManager extends EventEmitter<ManagerEvents> implements
     return { promise, cancel: () => { clearTimeout(timer); if (waiter !== undefined) this.#waiters.delete(waiter); } };
   }
 
+  /** The event waiter and timeout every hotplug that waits for the guest uses. */
+  #hotplugWaiting(): { waitForEvent: EventWaiter; timeoutMs: number } {
+    return { waitForEvent: (match, timeoutMs, what, vmi) => this.#waitForEvent(match, timeoutMs, what, vmi), timeoutMs: this.#options.hotplugTimeoutMs ?? 60_000 };
+  }
+
   // ── lookup helpers ──────────────────────────────────────────────────────────
 
   async #lookup(vmi: string): Promise<Domain> {
@@ -333,8 +351,7 @@ export class LibvirtDomainManager extends EventEmitter<ManagerEvents> implements
     const vmi = vmiIdentity(request.vmi);
     return this.#lock.run(vmi, () => this.#call(vmi, 'sync', async () => {
       const context = await this.#contextProvider();
-      const host = this.#hostOperations ?? new LibvirtHostOperations({ directories: context.directories, connection: this.#connection });
-      await prepareVmi(request.vmi, this.#converter, context, host);
+      await prepareVmi(request.vmi, this.#converter, context, this.#hostFor(context));
       const { domain: converted } = this.#converter.convert(request.vmi, context);
       let domain: Domain | undefined;
       try {
@@ -511,6 +528,7 @@ export class LibvirtDomainManager extends EventEmitter<ManagerEvents> implements
   delete(vmi: string, options: DeleteOptions = {}): Promise<void> {
     return this.#withDomain(vmi, 'delete', async (domain, owned) => {
       const settings = { removeNvram: true, removeTpmState: true, ...this.#options.deleteDefaults, ...options };
+      const synced = readStamp(await this.#connection.domainGetXmlDesc(domain, XML_INACTIVE)).manifest;
       const { state } = await this.#connection.domainGetState(domain);
       if (nameState(state, 0).state !== 'shutoff') await this.#connection.domainDestroy(domain);
       const flags = UNDEFINE.MANAGED_SAVE | UNDEFINE.SNAPSHOTS_METADATA | UNDEFINE.CHECKPOINTS_METADATA
@@ -525,7 +543,23 @@ export class LibvirtDomainManager extends EventEmitter<ManagerEvents> implements
         await this.#connection.domainUndefineFlags(domain, UNDEFINE.MANAGED_SAVE | UNDEFINE.SNAPSHOTS_METADATA);
       }
       if (this.#owned.has(owned.vmi)) this.#disown(owned);
+      if (synced !== undefined) await this.#release(vmi, synced);
     });
+  }
+
+  /** The plugins' `release` for a deleted VMI: what its `prepare` left on the host (port forwards). */
+  async #release(vmi: string, synced: VirtualMachineInstance): Promise<void> {
+    const context = await this.#contextProvider();
+    try {
+      await releaseVmi(synced, this.#converter, context, this.#hostFor(context));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw domainManagerError('HOST_OPERATION_FAILED', `${vmi} was deleted, but releasing its host set-up failed: ${reason}`, { vmi }, error);
+    }
+  }
+
+  #hostFor(context: ConverterContext): HostOperations {
+    return this.#hostOperations ?? new LibvirtHostOperations({ directories: context.directories, connection: this.#connection });
   }
 
   // ── hotplug ─────────────────────────────────────────────────────────────────
@@ -594,25 +628,18 @@ export class LibvirtDomainManager extends EventEmitter<ManagerEvents> implements
       }
       const alias = disk.alias?.name;
       if (alias === undefined) throw domainManagerError('INVALID_REQUEST', `targetDev: disk '${targetDev}' of ${vmi} has no alias`, { vmi, path: 'targetDev' });
-      const removed = this.#waitForEvent(
-        (event) => event.kind === 'deviceRemoved' && event.domain.name === domain.name && event.devAlias === alias,
-        this.#options.hotplugTimeoutMs ?? 60_000, `detach of disk '${targetDev}'`, vmi,
-      );
-      try {
-        // By alias only live: the persistent definition carries no runtime aliases.
-        await this.#connection.domainDetachDeviceAlias(domain, alias, AFFECT_LIVE);
-      } catch (error) {
-        removed.cancel();
-        throw error;
-      }
-      await removed.promise;
+      // By alias only live: the persistent definition carries no runtime aliases.
+      await detachLiveByAlias({ ...this.#hotplugWaiting(), connection: this.#connection, domain, alias, what: `detach of disk '${targetDev}'`, vmi });
       const persistent = findDiskByTarget(parseDomainXml(await this.#connection.domainGetXmlDesc(domain, XML_INACTIVE)), targetDev);
       if (persistent !== undefined) await this.#connection.domainDetachDeviceFlags(domain, formatDeviceXml('disk', persistent), AFFECT_CONFIG);
     });
   }
 
-  hotplugHostDevice(vmi: string, deviceName: string): Promise<void> {
-    return Promise.reject(domainManagerError('UNSUPPORTED_ON_HOST', `host device hotplug ('${deviceName}' of ${vmi}) is not implemented by @kvmkit/domain-manager 0.1.0`, { vmi }));
+  /** Attaches or detaches the VMI's host device `deviceName` (its name in `spec.domain.devices.hostDevices`); see `hotplug/host-device-hotplug.ts`. */
+  hotplugHostDevice(vmi: string, deviceName: string, attach: boolean): Promise<void> {
+    return this.#withDomain(vmi, 'host device hotplug', (domain) => hotplugHostDevice({
+      ...this.#hotplugWaiting(), connection: this.#connection, domain, vmi, name: deviceName, attach, resources: this.#options.hostDeviceResources,
+    }));
   }
 
   async #isActive(domain: Domain): Promise<boolean> {
@@ -687,8 +714,9 @@ export class LibvirtDomainManager extends EventEmitter<ManagerEvents> implements
     return stats;
   }
 
-  dirtyRate(vmi: string): Promise<DirtyRate> {
-    return Promise.reject(domainManagerError('UNSUPPORTED_ON_HOST', `dirty rate measurement for ${vmi} is not implemented by @kvmkit/domain-manager 0.1.0 (libvirt-rpc lacks DOMAIN_START_DIRTY_RATE_CALC)`, { vmi }));
+  /** Measures the guest's memory dirty rate over 1…60 s; see `stats/dirty-rate.ts`. */
+  dirtyRate(vmi: string, calculationPeriodSeconds: number): Promise<DirtyRate> {
+    return this.#withDomain(vmi, 'dirty rate measurement', (domain) => measureDirtyRate(this.#connection, domain, vmi, calculationPeriodSeconds));
   }
 
   async screenshot(vmi: string): Promise<Screenshot> {
@@ -811,17 +839,50 @@ export class LibvirtDomainManager extends EventEmitter<ManagerEvents> implements
     });
   }
 
-  // ── migration, SEV: not implemented, said so ────────────────────────
+  // ── live migration (peer-to-peer; the logic lives in ../migration) ──────────
+
+  #liveMigration: LiveMigration | undefined;
+
+  #migration(): LiveMigration {
+    this.#liveMigration ??= new LiveMigration({
+      connection: this.#connection, converter: this.#converter, contextProvider: this.#contextProvider, hostOperations: this.#hostOperations, lookup: (vmi) => this.#lookup(vmi),
+    });
+    return this.#liveMigration;
+  }
+
+  /** Target side: prepares volumes and converts the VMI for this host; see `incomingMigrationXml`. */
+  prepareMigration(request: SyncRequest): Promise<void> {
+    const vmi = vmiIdentity(request.vmi);
+    return this.#lock.run(vmi, () => this.#call(vmi, 'incoming migration', async () => { await this.#migration().prepareIncoming(request); }));
+  }
+
+  /** The domain XML `prepareMigration` made for this host: the source's `MigrationOptions.destinationXml`. */
+  incomingMigrationXml(vmi: string): string | undefined { return this.#migration().incomingXml(vmi); }
+
+  /** Source side: live-migrates to `options.destinationUri`; the domain is then undefined here. */
+  async migrate(vmi: string, options: MigrationOptions): Promise<void> {
+    await this.#lock.run(vmi, () => this.#migration().migrate(vmi, options));
+    // The domain left: drop it now rather than when its UNDEFINED event arrives.
+    await this.resync().catch(() => undefined);
+  }
+
+  migrationProgress(vmi: string): Promise<MigrationProgress> { return this.#call(vmi, 'migration progress', () => this.#migration().progress(vmi)); }
+  cancelMigration(vmi: string): Promise<void> { return this.#call(vmi, 'migration cancel', () => this.#migration().cancel(vmi)); }
+
+  /** Target side: confirms the domain arrived and runs, adopts it and reports its status. */
+  async finalizeMigration(vmi: string): Promise<void> {
+    const arrived = await this.#call(vmi, 'migration finalize', () => this.#migration().confirmArrived(vmi));
+    const owned = this.#own(vmi, arrived.domain, arrived.createdAt);
+    owned.everStarted = true;
+    this.#agentChanged(owned, arrived.agentConnected);
+    await this.#call(vmi, 'migration finalize', () => this.#refresh(owned));
+  }
+
+  // ── SEV: not implemented, said so ──────────────────────────────────────────
 
   #notImplemented(vmi: string, what: string): Promise<never> {
     return Promise.reject(domainManagerError('UNSUPPORTED_ON_HOST', `${what} for ${vmi} is not implemented by @kvmkit/domain-manager 0.1.0`, { vmi }));
   }
-
-  prepareMigration(request: SyncRequest): Promise<void> { return this.#notImplemented(vmiIdentity(request.vmi), 'incoming migration'); }
-  migrate(vmi: string, _options: MigrationOptions): Promise<void> { return this.#notImplemented(vmi, 'live migration'); }
-  migrationProgress(vmi: string): Promise<MigrationProgress> { return this.#notImplemented(vmi, 'migration progress'); }
-  cancelMigration(vmi: string): Promise<void> { return this.#notImplemented(vmi, 'migration cancel'); }
-  finalizeMigration(vmi: string): Promise<void> { return this.#notImplemented(vmi, 'migration finalize'); }
 
   async sevInfo(vmi: string): Promise<SevInfo> {
     const context = await this.#contextProvider();

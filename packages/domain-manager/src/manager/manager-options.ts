@@ -1,6 +1,7 @@
 import type { Converter, ConverterContext, DeleteOptions, HostOperations } from '@kvmkit/core';
 import type { LibvirtConnection } from '@kvmkit/libvirt-rpc';
 import type { AgentPollIntervals } from '../agent/agent-info-poller.ts';
+import type { HostDeviceResources } from '../hotplug/host-device-resources.ts';
 
 export interface LibvirtDomainManagerOptions {
   /** The libvirt connection (core's `LIBVIRT_CONNECTION_TOKEN`); open it with `reconnect` on. */
@@ -19,6 +20,11 @@ export interface LibvirtDomainManagerOptions {
   readonly deleteDefaults?: DeleteOptions;
   /** How long hotplug waits for the guest to confirm (device removed, memory resized). Default 60 s. */
   readonly hotplugTimeoutMs?: number;
+  /**
+   * The host devices behind each resource name of a VMI's `hostDevices[].deviceName` (what
+   * KubeVirt's device plugins would allocate), for `hotplugHostDevice`. Default: none.
+   */
+  readonly hostDeviceResources?: HostDeviceResources;
   /** How long a backup job may run before `backup` rejects with `OPERATION_TIMEOUT`. Default 1 h. */
   readonly backupTimeoutMs?: number;
 }

@@ -171,6 +171,8 @@ describe('LibvirtDomainManager hotplug and backup on QEMU with the tiny guest', 
     await manager.stop();
     manager = newManager();
     await manager.start();
+    // Adopted while running: the agent's connect event is long gone, its channel state tells.
+    expect((await manager.status(vmi)).conditions).toContainEqual(expect.objectContaining({ type: 'AgentConnected', status: 'True' }));
 
     await manager.redefineCheckpoint(vmi, saved);
     await guestShell(`dd if=/dev/urandom of=/dev/${dataDevice} bs=1M count=1 seek=8 conv=fsync 2>/dev/null`);

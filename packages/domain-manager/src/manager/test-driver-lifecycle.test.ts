@@ -18,9 +18,12 @@ let raw: LibvirtConnection;
 let writes: string[];
 let manager: LibvirtDomainManager;
 const statuses: DomainStatus[] = [];
+/** VMIs the prepare plugin's `release` saw, with the memory they were synced with. */
+const released: string[] = [];
 const NETWORK_XML = "<network><name>kvmkit-test-net</name><bridge name='kvmkit-br0'/><ip address='192.168.77.1' netmask='255.255.255.0'/></network>";
 
-// A plugin whose prepare steps use the host: a network, and an emptyDisk volume source.
+// A plugin whose prepare steps use the host (a network, an emptyDisk volume source) and whose
+// release records the VMI it is given.
 const preparePlugin = definePlugin({
   specificationVersion: 'v1',
   name: 'test-local-prepare',
@@ -28,6 +31,10 @@ const preparePlugin = definePlugin({
   core: '^0.1.0',
   async prepare(_vmi, host) {
     await host.ensureNetwork('kvmkit-test-net', NETWORK_XML);
+  },
+  release(vmi) {
+    released.push(`${vmi.metadata?.name ?? ''}:${String(vmi.spec.domain.resources?.requests?.memory)}`);
+    return Promise.resolve();
   },
   volumeSources: [{
     kind: 'emptyDisk',
@@ -157,6 +164,14 @@ describe('LibvirtDomainManager on the test driver', () => {
     expect(writes).toEqual([]);
   });
 
+  it("runs the plugins' release steps with the VMI as synced when it is deleted, and only then", async () => {
+    await manager.sync({ vmi: testVmi('released', '96Mi') });
+    await manager.pause('tests/released');
+    expect(released).not.toContain('released:96Mi');
+    await manager.delete('tests/released');
+    expect(released.filter((entry) => entry.startsWith('released:'))).toEqual(['released:96Mi']);
+  });
+
   it('leaves a running domain running when a sync fails (libvirt validation refuses the new XML)', async () => {
     const vmi = 'tests/kept';
     await manager.sync({ vmi: testVmi('kept') });
@@ -191,10 +206,13 @@ describe('LibvirtDomainManager on the test driver', () => {
     expect((failure as KvmkitError).code).toMatch(/^(UNSUPPORTED_ON_HOST|AGENT_NOT_CONNECTED)$/);
   });
 
-  it('fails unimplemented operations with UNSUPPORTED_ON_HOST', async () => {
-    await expect(manager.migrate('tests/agentless', { destinationUri: 'qemu+tcp://elsewhere/system' })).rejects.toMatchObject({ code: 'UNSUPPORTED_ON_HOST' });
+  it('fails what the test driver cannot do with UNSUPPORTED_ON_HOST, and refuses an invalid incoming VMI', async () => {
+    // The test driver has no migration: libvirt says so, and the manager passes that on.
+    await expect(manager.migrate('tests/agentless', { destinationUri: 'qemu+tcp://elsewhere/system' }))
+      .rejects.toMatchObject({ code: 'UNSUPPORTED_ON_HOST', message: expect.stringContaining('live migration of tests/agentless is unsupported on this host') as unknown });
+    expect((await manager.status('tests/agentless')).state).toBe('running');
     const incoming = { vmi: { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachineInstance', metadata: { name: 'arriving', namespace: 'tests' }, spec: { domain: { devices: {} } } } };
-    await expect(manager.prepareMigration(incoming)).rejects.toMatchObject({ code: 'UNSUPPORTED_ON_HOST', message: expect.stringContaining('incoming migration for tests/arriving') as unknown });
+    await expect(manager.prepareMigration(incoming)).rejects.toMatchObject({ code: 'VMI_INVALID' });
     await expect(manager.sevInfo('tests/agentless')).resolves.toEqual({ supported: false });
   });
 

@@ -1,17 +1,6 @@
-import type { ConfigureContext, Converter, ConverterContext, HostOperations } from '@kvmkit/core';
+import type { Converter, ConverterContext, HostOperations } from '@kvmkit/core';
 import type { VirtualMachineInstance, VmiProblem } from '@kvmkit/vmi';
-
-function contextFor(converter: Converter, plugin: string, context: ConverterContext, warnings: VmiProblem[]): ConfigureContext {
-  const { registry } = converter;
-  return {
-    ...context,
-    options: registry.optionsOf(plugin),
-    plugin,
-    volumeSources: registry.volumeSources,
-    networkBindings: registry.networkBindings,
-    warn: (path, reason) => { warnings.push({ path, reason, severity: 'warning', rule: plugin }); },
-  };
-}
+import { pluginContext } from './plugin-context.ts';
 
 /**
  * The host-side steps before define (virt-launcher's volume preparation): every plugin's
@@ -22,7 +11,7 @@ export async function prepareVmi(vmi: VirtualMachineInstance, converter: Convert
   const warnings: VmiProblem[] = [];
   const { registry } = converter;
   for (const { manifest } of registry.plugins) {
-    if (manifest.prepare !== undefined) await manifest.prepare(vmi, host, contextFor(converter, manifest.name, context, warnings));
+    if (manifest.prepare !== undefined) await manifest.prepare(vmi, host, pluginContext(converter, manifest.name, context, warnings));
   }
   for (const volume of vmi.spec.volumes ?? []) {
     for (const kind of registry.volumeSources.keys()) {
@@ -30,7 +19,7 @@ export async function prepareVmi(vmi: VirtualMachineInstance, converter: Convert
       const source = registry.volumeSources.get(kind);
       const plugin = registry.volumeSources.pluginOf(kind);
       if (source?.prepare === undefined || plugin === undefined) continue;
-      const volumeContext = contextFor(converter, plugin, context, warnings);
+      const volumeContext = pluginContext(converter, plugin, context, warnings);
       await source.prepare(volume, source.resolve(volume, volumeContext), host, volumeContext);
     }
   }
@@ -43,7 +32,7 @@ export async function prepareVmi(vmi: VirtualMachineInstance, converter: Convert
     const binding = registry.networkBindings.get(bindingName);
     const plugin = registry.networkBindings.pluginOf(bindingName);
     if (binding?.prepare === undefined || plugin === undefined) continue;
-    await binding.prepare(vmiInterface, network, host, contextFor(converter, plugin, context, warnings));
+    await binding.prepare(vmiInterface, network, host, pluginContext(converter, plugin, context, warnings));
   }
   return warnings;
 }

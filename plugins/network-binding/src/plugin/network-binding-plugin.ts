@@ -6,7 +6,7 @@ import { passtBinding } from '../bindings/passt-binding.ts';
 import { sriovBinding } from '../bindings/sriov-binding.ts';
 import { interfacesConfigurator } from '../interfaces/interfaces-configurator.ts';
 import { networkBindingOptionsSchema, type NetworkBindingOptions } from '../options/network-binding-options.ts';
-import { prepareInterfaces } from './prepare-interfaces.ts';
+import { prepareInterfaces, releaseInterfaces } from './prepare-interfaces.ts';
 
 /** The plugin's name: the key of its options and the namespace of its configurators. */
 export const NETWORK_BINDING_PLUGIN = 'network-binding';
@@ -24,4 +24,5 @@ export const networkBindingPlugin: PluginManifest<NetworkBindingOptions> = defin
   configurators: [interfacesConfigurator],
   networkBindings: [bridgeBinding, masqueradeBinding, passtBinding, sriovBinding, macvtapBinding],
   prepare: prepareInterfaces,
+  release: releaseInterfaces,
 });

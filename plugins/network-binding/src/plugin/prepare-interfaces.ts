@@ -24,9 +24,9 @@ export async function prepareInterfaces(vmi: VirtualMachineInstance, host: HostO
 }
 
 /**
- * The host-side clean-up when a VMI is deleted: removes its masquerade port forwards and fixed
- * address. Core's plugin contract has no teardown step yet, so the caller (the domain manager's
- * delete) must call this itself; the shared NAT network stays, as other VMIs use it.
+ * The host-side clean-up when a VMI is deleted (the plugin's `release`, run by the domain
+ * manager's delete): removes its masquerade port forwards and fixed address. The shared NAT
+ * network stays, as other VMIs use it.
  */
 export async function releaseInterfaces(vmi: VirtualMachineInstance, host: HostOperations, context: ConfigureContext<NetworkBindingOptions>): Promise<void> {
   await releaseMasqueradePorts(vmi, host, context.options);

@@ -51,6 +51,12 @@ export interface PluginManifest<Options = unknown> {
   readonly networkBindings?: readonly NetworkBinding<Options>[];
   /** Host-side preparation for a VMI (beyond its volume sources and bindings), run before define. */
   prepare?(vmi: VirtualMachineInstance, host: HostOperations, context: ConfigureContext<Options>): Promise<void>;
+  /**
+   * Undoes what `prepare` set up on the host that outlives the domain (port forwards, address
+   * reservations), run by the domain manager when the VMI is deleted. Idempotent: it may run for
+   * a VMI whose `prepare` never ran or that was released already.
+   */
+  release?(vmi: VirtualMachineInstance, host: HostOperations, context: ConfigureContext<Options>): Promise<void>;
 }
 
 /** Identity helper that gives a manifest literal its types (options inferred from the schema). */
