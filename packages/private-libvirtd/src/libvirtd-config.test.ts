@@ -20,6 +20,13 @@ describe('libvirtdConf', () => {
     expect(lines.indexOf('auth_unix_rw = "none"')).toBeLessThan(lines.indexOf('max_client_requests = 32'));
   });
 
+  it('lets an extra line replace a generated setting, which libvirt would otherwise ignore as a repeat', () => {
+    const lines = libvirtdConf(layout, 3, { libvirtd: ['auth_unix_rw = "sasl"'] }).split('\n');
+    expect(lines.filter((line) => line.startsWith('auth_unix_rw'))).toEqual(['auth_unix_rw = "sasl"']);
+    expect(lines).toContain('auth_unix_ro = "none"');
+    expect(qemuConf(true, ['security_driver = "selinux"']).split('\n').filter((line) => line.startsWith('security_driver'))).toEqual(['security_driver = "selinux"']);
+  });
+
   it('refuses a host UUID that is not one, naming the field', () => {
     expect(() => libvirtdConf(layout, 3, { hostUuid: 'not-a-uuid' })).toThrow(/^hostUuid: 'not-a-uuid' is not a UUID/);
   });

@@ -63,12 +63,27 @@ function checkedLines(lines: readonly string[] | undefined, field: string): stri
   });
 }
 
+/** The setting a `key = value` line sets. */
+function settingName(line: string): string | undefined {
+  return /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line)?.[1];
+}
+
+/**
+ * The generated lines followed by the extra ones, minus generated settings an extra line sets
+ * again: libvirt's config parser keeps the first value of a repeated setting, so an extra
+ * `auth_unix_rw = "sasl"` would otherwise be ignored.
+ */
+function withExtras(generated: readonly string[], extras: string[]): string[] {
+  const overridden = new Set(extras.map(settingName).filter((name) => name !== undefined));
+  return [...generated.filter((line) => !overridden.has(settingName(line) ?? '')), ...extras, ''];
+}
+
 /** libvirtd.conf for a private daemon: its own socket, no authentication, no TCP. */
 export function libvirtdConf(layout: LibvirtdLayout, logLevel: number, extras: LibvirtdConfigExtras = {}): string {
   if (extras.hostUuid !== undefined && !UUID_PATTERN.test(extras.hostUuid)) {
     throw new Error(`hostUuid: '${extras.hostUuid}' is not a UUID (8-4-4-4-12 hex digits)`);
   }
-  return [
+  return withExtras([
     `unix_sock_dir = "${layout.socketDir}"`,
     'unix_sock_rw_perms = "0770"',
     'auth_unix_rw = "none"',
@@ -76,9 +91,7 @@ export function libvirtdConf(layout: LibvirtdLayout, logLevel: number, extras: L
     `log_level = ${logLevel}`,
     `log_outputs = "${logLevel}:file:${layout.daemonLog}"`,
     ...(extras.hostUuid === undefined ? [] : [`host_uuid = "${extras.hostUuid}"`]),
-    ...checkedLines(extras.libvirtd, 'extraConfig.libvirtd'),
-    '',
-  ].join('\n');
+  ], checkedLines(extras.libvirtd, 'extraConfig.libvirtd')).join('\n');
 }
 
 /**
@@ -87,7 +100,7 @@ export function libvirtdConf(layout: LibvirtdLayout, logLevel: number, extras: L
  * sandbox without systemd can rely on. QEMU writes its own logs, so no virtlogd is needed.
  */
 export function qemuConf(privileged: boolean, extraLines: readonly string[] = []): string {
-  return [
+  return withExtras([
     ...(privileged ? ['user = "+0"', 'group = "+0"'] : []),
     'dynamic_ownership = 0',
     'remember_owner = 0',
@@ -95,7 +108,5 @@ export function qemuConf(privileged: boolean, extraLines: readonly string[] = []
     'cgroup_controllers = [ ]',
     'namespaces = [ ]',
     'stdio_handler = "file"',
-    ...checkedLines(extraLines, 'extraConfig.qemu'),
-    '',
-  ].join('\n');
+  ], checkedLines(extraLines, 'extraConfig.qemu')).join('\n');
 }

@@ -1,7 +1,7 @@
 // kvmkit's libvirt RPC client against libvirt's own C client (python3-libvirt), both talking to
 // the test driver of one private libvirtd, in the same run. Rates are calls (or cycles) per second.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -72,17 +72,6 @@ function startPeer(uri: string, dir: string): { measure: (metric: Metric, count:
   };
 }
 
-/**
- * A libvirtd launcher that appends `DAEMON_SETTINGS` to the generated libvirtd.conf; startLibvirtd
- * calls it as `launcher --config FILE --pid-file FILE`.
- */
-function daemonLauncher(dir: string): string {
-  const launcher = join(dir, 'libvirtd-pipelining');
-  const lines = DAEMON_SETTINGS.map((setting) => `'${setting}'`).join(' ');
-  writeFileSync(launcher, `#!/bin/sh\nprintf '%s\\n' ${lines} >> "$2"\nexec /usr/sbin/libvirtd "$@"\n`, { mode: 0o755 });
-  return launcher;
-}
-
 async function rate(count: number, call: () => Promise<unknown>): Promise<number> {
   for (let index = 0; index < Math.min(count, 200); index++) await call();
   const start = process.hrtime.bigint();
@@ -109,10 +98,7 @@ export const suite: BenchmarkSuite = {
   name: 'libvirt-rpc',
   async run(): Promise<Comparison[]> {
     const dir = mkdtempSync(join(tmpdir(), 'kvmkit-bench-libvirt-rpc-'));
-    const daemon = await startLibvirtd({ libvirtdPath: daemonLauncher(dir) });
-    const written = readFileSync(join(daemon.layout.configDir, 'libvirtd.conf'), 'utf8');
-    const missing = DAEMON_SETTINGS.filter((setting) => !written.includes(setting));
-    if (missing.length > 0) throw new Error(`the benchmark daemon's libvirtd.conf lacks ${missing.join(', ')}`);
+    const daemon = await startLibvirtd({ extraConfig: { libvirtd: DAEMON_SETTINGS } });
     const peer = startPeer(daemon.testDriverUri, dir);
     const connection = await connect(daemon.testDriverUri);
     // Pipelining gets its own connection, as deep as the daemon's per-client limit.
