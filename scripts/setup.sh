@@ -15,7 +15,7 @@ min_node="22.12.0"
 provisioned_node_major="24"
 host_packages=(libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils swtpm swtpm-tools ovmf
   libxml2-utils busybox-static linux-image-amd64 qemu-guest-agent cpio python3-libvirt gnutls-bin genisoimage virtinst zsh
-  dnsmasq-base)
+  dnsmasq-base iptables)
 
 say() { printf '[setup] %s\n' "$*"; }
 
