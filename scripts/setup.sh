@@ -5,6 +5,7 @@
 #   - pnpm at the version pinned in package.json's "packageManager",
 #   - the Debian host packages (libvirt daemon, QEMU, swtpm, OVMF, xmllint, and the parts of the
 #     tiny test guest: kernel, busybox, qemu-guest-agent),
+#   - a newer libvirt's RelaxNG schemas, unpacked into the cache (scripts/fetch-libvirt-schemas.sh),
 #   - the workspace's npm dependencies.
 # Safe to run again: each step checks first. Source it (`. scripts/setup.sh`) to keep the PATH it sets.
 set -euo pipefail
@@ -72,6 +73,15 @@ ensure_host_packages() {
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+ensure_newer_libvirt_schemas() {
+  local schemas
+  if schemas="$(bash "$repo_root/scripts/fetch-libvirt-schemas.sh")"; then
+    say "newer libvirt schemas (for XML this host's libvirt predates): $schemas"
+  else
+    say "could not fetch newer libvirt schemas; the sev-snp/tdx schema tests will fail and say so"
+  fi
+}
+
 ensure_workspace_dependencies() {
   cd "$repo_root"
   say "installing workspace dependencies"
@@ -85,4 +95,5 @@ ensure_workspace_dependencies() {
 ensure_node
 ensure_pnpm
 ensure_host_packages
+ensure_newer_libvirt_schemas
 ensure_workspace_dependencies

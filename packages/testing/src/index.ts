@@ -13,6 +13,6 @@ export {
 export { virtTypeForTests } from './virt-type.ts';
 export { waitForFileLine } from './wait-for-file-line.ts';
 export { startGuestLab, type GuestLab } from './guest-lab.ts';
-export { LIBVIRT_DOMAIN_SCHEMA, validateDomainXml, type SchemaValidation } from './validate-domain-xml.ts';
+export { LIBVIRT_DOMAIN_SCHEMA, newerLibvirtDomainSchema, validateDomainXml, type SchemaValidation } from './validate-domain-xml.ts';
 export { buildGuestImage, type GuestImage } from '@kvmkit/guest-image';
 export { probeKvm, type KvmProbeResult, type VirtType } from '@kvmkit/host-probe';

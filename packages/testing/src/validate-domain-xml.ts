@@ -1,10 +1,22 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** libvirt's own RelaxNG schema for domain XML, as Debian's libvirt packages install it. */
 export const LIBVIRT_DOMAIN_SCHEMA = '/usr/share/libvirt/schemas/domain.rng';
+
+/**
+ * The domain schema of a newer libvirt than the host's, for XML the host's libvirt predates
+ * (Debian 12's libvirt 9.0 knows no `<launchSecurity type='sev-snp'>` or `'tdx'`). setup
+ * unpacks it into kvmkit's cache with `scripts/fetch-libvirt-schemas.sh`.
+ */
+export function newerLibvirtDomainSchema(env: NodeJS.ProcessEnv = process.env): string {
+  const cacheRoot = env.KVMKIT_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'kvmkit');
+  const schema = join(cacheRoot, 'libvirt-schemas', 'current', 'domain.rng');
+  if (!existsSync(schema)) throw new Error(`no newer libvirt schema at ${schema}: run scripts/setup.sh, which fetches it with scripts/fetch-libvirt-schemas.sh`);
+  return schema;
+}
 
 export interface SchemaValidation {
   valid: boolean;
