@@ -22,8 +22,10 @@ export { createConverter, type CreateConverterOptions } from './pipeline/create-
 export type { ConversionResult } from './pipeline/conversion-result.ts';
 export { orderConfigurators, type RegisteredConfigurator } from './pipeline/order-configurators.ts';
 export { ExtensionRegistry, type ExtensionLookup } from './extensions/extension-registry.ts';
-export type { ResolvedVolume, VolumeSource } from './extensions/volume-source.ts';
-export type { NetworkBinding } from './extensions/network-binding.ts';
+export type { ExtensionContext } from './extensions/extension-context.ts';
+export type { BoundVolumeSource, ResolvedVolume, VolumeSource } from './extensions/volume-source.ts';
+export type { BoundNetworkBinding, NetworkBinding } from './extensions/network-binding.ts';
+export { PluginContexts } from './plugin/plugin-contexts.ts';
 export type { DiskImageRequest, ForwardedPort, HostOperations, PortForwardRequest, PortForwardResult, PortReleaseRequest } from './host/host-operations.ts';
 export type { DomainManager } from './domain-manager/v1/domain-manager.ts';
 export type * from './domain-manager/v1/domain-manager-types.ts';

@@ -4,7 +4,7 @@ import { formatDomainXml } from '@kvmkit/domain-xml';
 import { withDefaults, type VmiProblem } from '@kvmkit/vmi';
 import { describe, expect, it } from 'vitest';
 import { disksConfigurator } from './configurators/disks.ts';
-import { testContext, testConverter } from './test-support/test-converter.ts';
+import { baseContextOf, testContext, testConverter } from './test-support/test-converter.ts';
 import { minimalVmiYaml, vmiFromYaml } from './test-support/vmi-from-yaml.ts';
 
 function problemsOf(yaml: string, options: Record<string, unknown> = {}): VmiProblem[] {
@@ -85,8 +85,7 @@ describe('admission errors', () => {
     const converter = testConverter();
     const vmi = withDefaults(vmiFromYaml(yaml));
     const domain = { type: 'qemu', name: 'x' };
-    const registry = converter.registry;
-    disksConfigurator.configure(vmi, domain, { ...testContext(), options: registry.optionsOf('base') as never, plugin: 'base', volumeSources: registry.volumeSources, networkBindings: registry.networkBindings, warn: () => undefined });
+    disksConfigurator.configure(vmi, domain, baseContextOf(converter, vmi));
     expect(formatDomainXml(domain)).toContain("<serial>x&lt;y&amp;'z</serial>");
   });
 

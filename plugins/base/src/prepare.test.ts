@@ -30,7 +30,7 @@ async function prepareVolume(source: BaseVolumeSource, volumesYaml: string, host
   const vmi = vmiFromYaml(minimalVmiYaml('    devices: {}', volumesYaml));
   const volume = vmi.spec.volumes?.[0];
   if (volume === undefined) throw new Error('no volume');
-  const baseContext = baseContextOf(testConverter(options), context);
+  const baseContext = baseContextOf(testConverter(options), vmi, context);
   await source.prepare?.(volume, source.resolve(volume, baseContext), host, baseContext);
 }
 
@@ -49,7 +49,7 @@ spec:
       cloudInitNoCloud: { userData: "#cloud-config\\n", networkData: "version: 2\\n" }
 `));
     const host = new RecordingHostOperations();
-    const baseContext = baseContextOf(testConverter(), context);
+    const baseContext = baseContextOf(testConverter(), vmi, context);
     await prepareBase(vmi, host, baseContext);
     const iso = statePaths.cloudInitIso(directories, 'ci', 'noCloud');
     expect(host.calls.map((call) => [call.operation, 'path' in call ? call.path : ''])).toEqual([
@@ -70,10 +70,10 @@ spec:
     writeFileSync(join(secrets, 'userdata'), '#cloud-config\nfrom: secret\n');
     const vmi = vmiFromYaml(minimalVmiYaml('    devices: {}', '    - name: ci\n      cloudInitNoCloud: { secretRef: { name: my-secret } }\n'));
     const source = vmi.spec.volumes?.[0]?.cloudInitNoCloud ?? {};
-    const options = baseContextOf(testConverter({ secretDirectories: { 'my-secret': secrets } })).options;
+    const options = baseContextOf(testConverter({ secretDirectories: { 'my-secret': secrets } }), vmi).options;
     const image = Buffer.from(await cloudInitIsoImage(vmi, 'cloudInitNoCloud', source, 'spec.volumes[0].cloudInitNoCloud', options));
     expect(image.includes('from: secret')).toBe(true);
-    const without = baseContextOf(testConverter()).options;
+    const without = baseContextOf(testConverter(), vmi).options;
     await expect(cloudInitIsoImage(vmi, 'cloudInitNoCloud', source, 'spec.volumes[0].cloudInitNoCloud', without)).rejects.toThrow("spec.volumes[0].cloudInitNoCloud.secretRef: secret 'my-secret' is not in the base plugin option secretDirectories");
   });
 });

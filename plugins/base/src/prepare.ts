@@ -7,9 +7,9 @@ import { CLOUD_INIT_KINDS } from './volumes/cloud-init-data.ts';
 import { cloudInitIsoImage } from './volumes/cloud-init-iso.ts';
 
 /**
- * Host-side set-up that needs the whole VMI (volume sources only see their volume): the
- * directories, the cloud-init ISOs, the Ignition file, and a fresh EFI variable store for
- * non-persistent EFI. Idempotent: the same VMI writes the same bytes.
+ * Host-side set-up for the VMI as a whole rather than per volume: the directories, the
+ * cloud-init ISOs, the Ignition file, and a fresh EFI variable store for non-persistent EFI.
+ * Idempotent: the same VMI writes the same bytes.
  */
 export async function prepareBase(vmi: VirtualMachineInstance, host: HostOperations, context: BaseContext): Promise<void> {
   const { directories } = context;

@@ -92,7 +92,7 @@ describe('tiny guest boot', () => {
     const { xml } = converter.convert(vmi, context);
 
     const host = new LocalHostOperations([directories.state, directories.volumes]);
-    const prepareContext = baseContextOf(converter, context);
+    const prepareContext = baseContextOf(converter, vmi, context);
     // What the domain manager does before define: the plugin's prepare, then each volume source's.
     await prepareBase(vmi, host, prepareContext);
     for (const volume of vmi.spec.volumes ?? []) {

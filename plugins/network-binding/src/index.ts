@@ -13,7 +13,6 @@ export { passtBinding, portForwardsOf } from './bindings/passt-binding.ts';
 export { sriovBinding } from './bindings/sriov-binding.ts';
 export { macvtapBinding } from './bindings/macvtap-binding.ts';
 export type { CheckedNetworkBinding, InterfaceUnderCheck } from './bindings/checked-network-binding.ts';
-export { vmiOf, type InterfaceConfigureContext } from './interfaces/interface-context.ts';
 export { derivedMacAddress } from './interfaces/mac-address.ts';
 export { natNetworkXml } from './masquerade/nat-network-xml.ts';
 export { forwardMasqueradePorts, releaseMasqueradePorts, masqueradePortForwards, type MasqueradePortForward } from './masquerade/masquerade-port-forwards.ts';

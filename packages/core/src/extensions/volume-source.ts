@@ -1,6 +1,6 @@
 import type { Volume } from '@kvmkit/vmi';
-import type { ConfigureContext } from '../configurator/v1/configurator.ts';
 import type { HostOperations } from '../host/host-operations.ts';
+import type { ExtensionContext } from './extension-context.ts';
 
 /** Where a VMI volume's data is, as the disk configurator needs it for `<disk><source>`. */
 export interface ResolvedVolume {
@@ -18,10 +18,26 @@ export interface ResolvedVolume {
  * A kind of VMI volume (`hostDisk`, `containerDisk`, `cloudInitNoCloud`, …): how to find its data
  * (`resolve`, pure, part of conversion) and how to create it (`prepare`, I/O, run by the domain
  * manager before define, idempotent).
+ *
+ * Another plugin's configurator calls it (the base plugin's disks configurator), but its methods
+ * always run with the context of the plugin that provides it: that plugin's `options` and name,
+ * warnings attributed to it, and the VMI as `context.vmi`.
  */
 export interface VolumeSource<Options = unknown> {
   /** The key of the VMI volume this source handles, e.g. `emptyDisk`. */
   readonly kind: string;
-  resolve(volume: Volume, context: ConfigureContext<Options>): ResolvedVolume;
-  prepare?(volume: Volume, resolved: ResolvedVolume, host: HostOperations, context: ConfigureContext<Options>): Promise<void>;
+  resolve(volume: Volume, context: ExtensionContext<Options>): ResolvedVolume;
+  prepare?(volume: Volume, resolved: ResolvedVolume, host: HostOperations, context: ExtensionContext<Options>): Promise<void>;
+}
+
+/**
+ * A volume source as `context.volumeSources` hands it out: already bound to the plugin that
+ * provides it and to the VMI, so callers pass no context. A context given as the last argument
+ * (as callers did before sources were bound) is accepted and ignored: the source runs with its
+ * provider's.
+ */
+export interface BoundVolumeSource {
+  readonly kind: string;
+  resolve(volume: Volume, ignoredContext?: unknown): ResolvedVolume;
+  prepare?(volume: Volume, resolved: ResolvedVolume, host: HostOperations, ignoredContext?: unknown): Promise<void>;
 }

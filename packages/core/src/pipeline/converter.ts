@@ -4,6 +4,7 @@ import type { ConfigureContext } from '../configurator/v1/configurator.ts';
 import type { ConverterContext } from '../context/converter-context.ts';
 import { KvmkitError } from '../errors/kvmkit-error.ts';
 import { VmiInvalidError } from '../errors/vmi-invalid-error.ts';
+import { PluginContexts } from '../plugin/plugin-contexts.ts';
 import type { PluginRegistry } from '../plugin/plugin-registry.ts';
 import type { ConversionResult } from './conversion-result.ts';
 import type { RegisteredConfigurator } from './order-configurators.ts';
@@ -51,13 +52,17 @@ export class Converter {
     return this.#registry;
   }
 
-  #contextFor(entry: RegisteredConfigurator, context: ConverterContext, warnings: VmiProblem[]): ConfigureContext {
+  /**
+   * A configurator's context: its plugin's options, and extension lookups (from `contexts`, one
+   * per VMI) that run each volume source and network binding with its provider's options.
+   */
+  #contextFor(entry: RegisteredConfigurator, context: ConverterContext, contexts: PluginContexts, warnings: VmiProblem[]): ConfigureContext {
     return Object.freeze({
       ...context,
       options: this.#registry.optionsOf(entry.plugin),
       plugin: entry.plugin,
-      volumeSources: this.#registry.volumeSources,
-      networkBindings: this.#registry.networkBindings,
+      volumeSources: contexts.volumeSources,
+      networkBindings: contexts.networkBindings,
       warn: (path: string, reason: string) => { warnings.push({ path, reason, severity: 'warning', rule: entry.configurator.name }); },
     });
   }
@@ -65,10 +70,11 @@ export class Converter {
   /** Every problem with the VMI: core rules, plugin rules, and each configurator's own rules. */
   validate(vmi: VirtualMachineInstance, context: ConverterContext): VmiProblem[] {
     const problems = validateVmi(vmi, { rules: this.#registry.rules() });
+    const contexts = new PluginContexts(this.#registry, context, vmi, problems);
     for (const entry of this.#registry.configurators()) {
       const { configurator } = entry;
       if (configurator.validate === undefined) continue;
-      const configureContext = this.#contextFor(entry, context, problems);
+      const configureContext = this.#contextFor(entry, context, contexts, problems);
       problems.push(...attributed(entry, 'validate', vmi, () => configurator.validate?.(vmi, configureContext) ?? []));
     }
     return problems;
@@ -82,8 +88,9 @@ export class Converter {
     // The starting point every configurator builds on: the hypervisor type and the VMI's name.
     const domain: Domain = { type: context.virtType, name: vmi.metadata?.name ?? '' };
     const ran: string[] = [];
+    const contexts = new PluginContexts(this.#registry, context, vmi, warnings);
     for (const entry of this.#registry.configurators()) {
-      const configureContext = this.#contextFor(entry, context, warnings);
+      const configureContext = this.#contextFor(entry, context, contexts, warnings);
       attributed(entry, 'configure', vmi, () => { entry.configurator.configure(vmi, domain, configureContext); });
       ran.push(entry.configurator.name);
     }

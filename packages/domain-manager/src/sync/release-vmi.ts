@@ -1,6 +1,5 @@
-import type { Converter, ConverterContext, HostOperations } from '@kvmkit/core';
+import { PluginContexts, type Converter, type ConverterContext, type HostOperations } from '@kvmkit/core';
 import type { VirtualMachineInstance, VmiProblem } from '@kvmkit/vmi';
-import { pluginContext } from './plugin-context.ts';
 
 /**
  * The host-side clean-up when a VMI is deleted: every plugin's `release`, in reverse registration
@@ -10,10 +9,11 @@ import { pluginContext } from './plugin-context.ts';
 export async function releaseVmi(vmi: VirtualMachineInstance, converter: Converter, context: ConverterContext, host: HostOperations): Promise<VmiProblem[]> {
   const warnings: VmiProblem[] = [];
   const failures: Error[] = [];
+  const contexts = new PluginContexts(converter.registry, context, vmi, warnings);
   for (const { manifest } of [...converter.registry.plugins].reverse()) {
     if (manifest.release === undefined) continue;
     try {
-      await manifest.release(vmi, host, pluginContext(converter, manifest.name, context, warnings));
+      await manifest.release(vmi, host, contexts.of(manifest.name));
     } catch (error) {
       failures.push(new Error(`plugin '${manifest.name}' release: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
     }

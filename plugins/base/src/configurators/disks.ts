@@ -120,7 +120,7 @@ export const disksConfigurator: BaseConfigurator = {
       const volumePath = `spec.volumes[${String(volumeIndex)}]`;
       const kind = volumeKind(volume);
       if (kind === undefined) throw new Error(`${volumePath}: the volume has no source`);
-      const resolved = context.volumeSources.require(kind, `${volumePath}.${kind}`).resolve(volume, context);
+      const resolved = context.volumeSources.require(kind, `${volumePath}.${kind}`).resolve(volume);
       if (deviceOf(disk).device === 'lun' && resolved.type !== 'block') {
         throw new Error(`${path}.lun: a LUN needs a block device, but volume '${disk.name}' is a ${resolved.type}`);
       }

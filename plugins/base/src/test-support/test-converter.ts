@@ -1,7 +1,6 @@
 // Shared by this package's tests: a converter with the base plugin and test options.
-import { createConverter, defaultConverterContext, type Converter, type ConverterContext } from '@kvmkit/core';
+import { createConverter, defaultConverterContext, PluginContexts, type Converter, type ConverterContext, type ExtensionContext } from '@kvmkit/core';
 import type { VirtualMachineInstance } from '@kvmkit/vmi';
-import type { BaseContext } from '../base-configurator.ts';
 import type { BasePluginOptions } from '../options.ts';
 import { basePlugins } from '../plugin.ts';
 
@@ -39,8 +38,11 @@ export function testContext(overrides: Partial<ConverterContext> = {}): Converte
   });
 }
 
-/** The context a base configurator, volume source or prepare step receives from `converter`. */
-export function baseContextOf(converter: Converter, context: ConverterContext = testContext()): BaseContext {
-  const { registry } = converter;
-  return { ...context, options: registry.optionsOf('base') as BasePluginOptions, plugin: 'base', volumeSources: registry.volumeSources, networkBindings: registry.networkBindings, warn: () => undefined };
+/**
+ * The context a base configurator, volume source or prepare step receives from `converter` for
+ * `vmi`: core's, with volume sources bound to the plugin that provides them (as in conversion and
+ * the domain manager's prepare). Warnings are dropped.
+ */
+export function baseContextOf(converter: Converter, vmi: VirtualMachineInstance, context: ConverterContext = testContext()): ExtensionContext<BasePluginOptions> {
+  return new PluginContexts(converter.registry, context, vmi, []).of('base') as ExtensionContext<BasePluginOptions>;
 }

@@ -1,7 +1,6 @@
 import type { VirtualMachineInstance } from '@kvmkit/vmi';
 import type { NetworkBindingOptions } from '../options/network-binding-options.ts';
 import { hostNetworkKey, pairedInterfaces } from '../interfaces/paired-interfaces.ts';
-import { vmiOf } from '../interfaces/interface-context.ts';
 import { pciDeviceAddress } from '../interfaces/pci-address.ts';
 import { bindingError, bindingWarning, multusRequired, portsRefused } from './binding-problems.ts';
 import type { CheckedNetworkBinding } from './checked-network-binding.ts';
@@ -44,7 +43,7 @@ export const sriovBinding: CheckedNetworkBinding<NetworkBindingOptions> = {
     return problems;
   },
   configureInterface(vmiInterface, _network, domainInterface, context) {
-    const function_ = assignedFunction(vmiOf(context), vmiInterface.name, context.options);
+    const function_ = assignedFunction(context.vmi, vmiInterface.name, context.options);
     if (function_ === undefined) throw new Error(`interface "${vmiInterface.name}" has no virtual function`);
     domainInterface.type = 'hostdev';
     domainInterface.managed = true;

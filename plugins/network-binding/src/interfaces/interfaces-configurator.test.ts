@@ -1,7 +1,7 @@
 import { createConverter, defaultConverterContext, definePlugin, type PluginManifest } from '@kvmkit/core';
 import { withDefaults, type Interface, type Network } from '@kvmkit/vmi';
 import { describe, expect, it } from 'vitest';
-import { networkBindingPlugin, vmiOf } from '../index.ts';
+import { networkBindingPlugin } from '../index.ts';
 import { vmiWithInterfaces } from '../testing/vmi-with-interfaces.ts';
 
 const pod: Network = { name: 'default', pod: {} };
@@ -36,22 +36,24 @@ describe('interfaces configurator', () => {
     expect(interfaces.map((domainInterface) => domainInterface.alias?.name)).toEqual(['ua-default']);
   });
 
-  it('hands `binding: { name }` interfaces to a binding another plugin registers, with the whole VMI', () => {
-    const vhostUser: PluginManifest = definePlugin({
+  it('hands `binding: { name }` interfaces to a binding another plugin registers, with its own options and the whole VMI', () => {
+    const vhostUser: PluginManifest = definePlugin<{ socketDirectory: string }>({
       specificationVersion: 'v1',
       name: 'acme:vhost-user',
       version: '1.0.0',
       core: '^0.1.0',
       networkBindings: [{
         name: 'vhost-user',
-        configureInterface(vmiInterface, _network, domainInterface, context) {
+        configureInterface(vmiInterface, _network, domainInterface, { options, plugin, vmi }) {
           domainInterface.type = 'vhostuser';
-          domainInterface.source = { type: 'unix', path: `/run/${vmiOf(context).metadata?.name ?? ''}-${vmiInterface.name}.sock`, mode: 'server' };
+          domainInterface.source = { type: 'unix', path: `${options.socketDirectory}/${plugin}/${vmi.metadata?.name ?? ''}-${vmiInterface.name}.sock`, mode: 'server' };
         },
       }],
     });
-    const [domainInterface] = interfacesOf([{ name: 'fast', binding: { name: 'vhost-user' } }], [{ name: 'fast', multus: { networkName: 'dpdk' } }], {}, [vhostUser]);
-    expect(domainInterface).toMatchObject({ type: 'vhostuser', source: { type: 'unix', path: '/run/guest-fast.sock', mode: 'server' }, alias: { name: 'ua-fast' } });
+    const converter = createConverter({ plugins: [networkBindingPlugin, vhostUser], options: { 'acme:vhost-user': { socketDirectory: '/run/vhost' } } });
+    const vmi = withDefaults(vmiWithInterfaces([{ name: 'fast', binding: { name: 'vhost-user' } }], [{ name: 'fast', multus: { networkName: 'dpdk' } }]));
+    const [domainInterface] = converter.convert(vmi, defaultConverterContext()).domain.devices?.interfaces ?? [];
+    expect(domainInterface).toMatchObject({ type: 'vhostuser', source: { type: 'unix', path: '/run/vhost/acme:vhost-user/guest-fast.sock', mode: 'server' }, alias: { name: 'ua-fast' } });
   });
 
   it('reports a binding that sets no interface type, naming the interface', () => {

@@ -1,18 +1,19 @@
-import { defaultConverterContext, PluginRegistry, type ConfigureContext, type HostOperations } from '@kvmkit/core';
+import { defaultConverterContext, PluginContexts, PluginRegistry, type ConfigureContext, type HostOperations } from '@kvmkit/core';
 import { RecordingHostOperations } from '@kvmkit/core/testing';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { withDefaults } from '@kvmkit/vmi';
+import { withDefaults, type VirtualMachineInstance } from '@kvmkit/vmi';
 import { describe, expect, it } from 'vitest';
 import { natNetworkXml, networkBindingOptionsSchema, networkBindingPlugin, prepareInterfaces, releaseInterfaces, type NetworkBindingOptions } from '../index.ts';
 import { vmiWithInterfaces } from '../testing/vmi-with-interfaces.ts';
 
-function prepareContext(options: NetworkBindingOptions): ConfigureContext<NetworkBindingOptions> {
+/** The plugin's context as the domain manager's prepareVmi builds it: bindings bound to their provider. */
+function prepareContext(options: NetworkBindingOptions, vmi: VirtualMachineInstance): ConfigureContext<NetworkBindingOptions> {
   const registry = new PluginRegistry().register(networkBindingPlugin, options);
-  return { ...defaultConverterContext(), options, plugin: 'network-binding', volumeSources: registry.volumeSources, networkBindings: registry.networkBindings, warn: () => undefined };
+  return new PluginContexts(registry, defaultConverterContext(), vmi, []).of('network-binding') as ConfigureContext<NetworkBindingOptions>;
 }
 
 describe('prepare', () => {
@@ -20,7 +21,7 @@ describe('prepare', () => {
     const options = networkBindingOptionsSchema.parse({ masquerade: { cidr: '192.168.77.0/24' } });
     const host = new RecordingHostOperations();
     const vmi = withDefaults(vmiWithInterfaces([{ name: 'default', masquerade: {} }, { name: 'out', passt: {} }], [{ name: 'default', pod: {} }, { name: 'out', multus: { networkName: 'x' } }]));
-    await prepareInterfaces(vmi, host, prepareContext(options));
+    await prepareInterfaces(vmi, host, prepareContext(options, vmi));
     expect(host.calls).toEqual([{ operation: 'ensureNetwork', name: 'kvmkit-nat', networkXml: natNetworkXml(options) }]);
     expect(natNetworkXml(options)).toContain("<ip address='192.168.77.1' netmask='255.255.255.0'>");
     // The upper half of the subnet is left to fixed addresses (guests with port forwards).
@@ -31,13 +32,13 @@ describe('prepare', () => {
     const options = networkBindingOptionsSchema.parse({ masquerade: { hostPorts: { 'lab/guest:22': 2222 } } });
     const host = new RecordingHostOperations();
     const vmi = withDefaults(vmiWithInterfaces([{ name: 'default', masquerade: {}, macAddress: '02-AA-BB-CC-DD-EE', ports: [{ name: 'ssh', port: 22 }, { port: 53, protocol: 'UDP' }] }], [{ name: 'default', pod: {} }]));
-    await prepareInterfaces(vmi, host, prepareContext(options));
+    await prepareInterfaces(vmi, host, prepareContext(options, vmi));
     expect(host.calls.map((call) => call.operation)).toEqual(['ensureNetwork', 'forwardPorts']);
     expect(host.calls[1]).toEqual({
       operation: 'forwardPorts',
       request: { owner: 'lab/guest', network: 'kvmkit-nat', mac: '02:aa:bb:cc:dd:ee', ports: [{ protocol: 'tcp', hostPort: 2222, guestPort: 22 }, { protocol: 'udp', hostPort: 53, guestPort: 53 }] },
     });
-    await releaseInterfaces(vmi, host, prepareContext(options));
+    await releaseInterfaces(vmi, host, prepareContext(options, vmi));
     expect(host.calls[2]).toEqual({ operation: 'releasePorts', request: { owner: 'lab/guest', network: 'kvmkit-nat', mac: '02:aa:bb:cc:dd:ee' } });
   });
 
@@ -53,13 +54,13 @@ describe('prepare', () => {
       ensureNetwork: (name, xml) => recording.ensureNetwork(name, xml),
     };
     const vmi = withDefaults(vmiWithInterfaces([{ name: 'default', masquerade: {}, ports: [{ port: 80 }] }], [{ name: 'default', pod: {} }]));
-    await expect(prepareInterfaces(vmi, host, prepareContext(networkBindingOptionsSchema.parse({})))).rejects.toThrow('spec.domain.devices.interfaces[0].ports: these host operations cannot forward ports');
+    await expect(prepareInterfaces(vmi, host, prepareContext(networkBindingOptionsSchema.parse({}), vmi))).rejects.toThrow('spec.domain.devices.interfaces[0].ports: these host operations cannot forward ports');
   });
 
   it('sets nothing up for masquerade in user mode (QEMU does the NAT)', async () => {
     const host = new RecordingHostOperations();
     const vmi = withDefaults(vmiWithInterfaces([{ name: 'default', masquerade: {} }], [{ name: 'default', pod: {} }]));
-    await prepareInterfaces(vmi, host, prepareContext(networkBindingOptionsSchema.parse({ masquerade: { mode: 'user' } })));
+    await prepareInterfaces(vmi, host, prepareContext(networkBindingOptionsSchema.parse({ masquerade: { mode: 'user' } }), vmi));
     expect(host.calls).toEqual([]);
   });
 

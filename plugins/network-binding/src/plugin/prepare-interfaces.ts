@@ -1,6 +1,5 @@
 import type { ConfigureContext, HostOperations } from '@kvmkit/core';
 import type { VirtualMachineInstance } from '@kvmkit/vmi';
-import { withVmi } from '../interfaces/interface-context.ts';
 import { pairedInterfaces } from '../interfaces/paired-interfaces.ts';
 import { forwardMasqueradePorts, releaseMasqueradePorts } from '../masquerade/masquerade-port-forwards.ts';
 import type { NetworkBindingOptions } from '../options/network-binding-options.ts';
@@ -8,17 +7,17 @@ import type { NetworkBindingOptions } from '../options/network-binding-options.t
 /**
  * Runs the host-side set-up of every interface's binding (the masquerade NAT network, a third
  * party's device), once per binding and network, before define; then forwards masquerade
- * interfaces' ports into the guest (it needs the VMI, which a binding's own `prepare` is not
- * given). The domain manager calls this through the plugin's `prepare`. Idempotent.
+ * interfaces' ports into the guest, which needs the NAT network to exist first. Each binding runs
+ * with its providing plugin's context (core binds it). The domain manager calls this through the
+ * plugin's `prepare`. Idempotent.
  */
 export async function prepareInterfaces(vmi: VirtualMachineInstance, host: HostOperations, context: ConfigureContext<NetworkBindingOptions>): Promise<void> {
-  const bindingContext = withVmi(context, vmi);
   const done = new Set<string>();
   for (const { vmiInterface, network, binding, path } of pairedInterfaces(vmi)) {
     const key = `${binding.name}|${network.multus?.networkName ?? 'pod'}`;
     if (done.has(key)) continue;
     done.add(key);
-    await context.networkBindings.require(binding.name, `${path}.${binding.field}`).prepare?.(vmiInterface, network, host, bindingContext);
+    await context.networkBindings.require(binding.name, `${path}.${binding.field}`).prepare?.(vmiInterface, network, host);
   }
   await forwardMasqueradePorts(vmi, host, context.options);
 }

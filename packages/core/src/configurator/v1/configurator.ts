@@ -2,8 +2,8 @@ import type { Domain } from '@kvmkit/domain-xml';
 import type { VirtualMachineInstance, VmiProblem } from '@kvmkit/vmi';
 import type { ConverterContext } from '../../context/converter-context.ts';
 import type { ExtensionLookup } from '../../extensions/extension-registry.ts';
-import type { NetworkBinding } from '../../extensions/network-binding.ts';
-import type { VolumeSource } from '../../extensions/volume-source.ts';
+import type { BoundNetworkBinding } from '../../extensions/network-binding.ts';
+import type { BoundVolumeSource } from '../../extensions/volume-source.ts';
 
 /**
  * When a configurator runs relative to the others. The pipeline runs every `pre` configurator,
@@ -23,11 +23,15 @@ export interface ConfigureContext<Options = unknown> extends ConverterContext {
   readonly plugin: string;
   /**
    * Volume sources every registered plugin provides, by volume kind (`emptyDisk`, …): the disk
-   * configurator resolves each VMI volume through it.
+   * configurator resolves each VMI volume through it. Each comes bound to the plugin that
+   * provides it: it runs with that plugin's options and the VMI, not with the caller's context.
    */
-  readonly volumeSources: ExtensionLookup<VolumeSource>;
-  /** Network bindings every registered plugin provides, by binding name (`passt`, …). */
-  readonly networkBindings: ExtensionLookup<NetworkBinding>;
+  readonly volumeSources: ExtensionLookup<BoundVolumeSource>;
+  /**
+   * Network bindings every registered plugin provides, by binding name (`passt`, …), each bound
+   * to the plugin that provides it, as volume sources are.
+   */
+  readonly networkBindings: ExtensionLookup<BoundNetworkBinding>;
   /**
    * Reports something the user should know that does not stop the conversion (a field kvmkit
    * recognizes but does not act on, a default chosen for them). Attributed to the configurator.

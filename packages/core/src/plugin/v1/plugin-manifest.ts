@@ -45,9 +45,12 @@ export interface PluginManifest<Options = unknown> {
   readonly configurators?: readonly Configurator<Options>[];
   /** VMI admission rules beyond those of its configurators (e.g. cross-field rules). */
   readonly rules?: readonly VmiRule[];
-  /** Volume kinds this plugin resolves and prepares. */
+  /**
+   * Volume kinds this plugin resolves and prepares. Whichever plugin calls them, they run with
+   * THIS plugin's options (see `ExtensionContext`).
+   */
   readonly volumeSources?: readonly VolumeSource<Options>[];
-  /** Interface bindings this plugin provides. */
+  /** Interface bindings this plugin provides; like volume sources, they run with this plugin's options. */
   readonly networkBindings?: readonly NetworkBinding<Options>[];
   /** Host-side preparation for a VMI (beyond its volume sources and bindings), run before define. */
   prepare?(vmi: VirtualMachineInstance, host: HostOperations, context: ConfigureContext<Options>): Promise<void>;
