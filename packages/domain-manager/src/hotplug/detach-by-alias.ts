@@ -1,14 +1,7 @@
-import type { Domain, DomainEvent, LibvirtConnection } from '@kvmkit/libvirt-rpc';
+import type { Domain, LibvirtConnection } from '@kvmkit/libvirt-rpc';
+import type { EventWaiter } from '../events/domain-event-waiters.ts';
 
 const AFFECT_LIVE = 1;
-
-/**
- * The manager's event waiter: resolves with the first event `match` accepts, or rejects with
- * `OPERATION_TIMEOUT` naming `what` after `timeoutMs`; `cancel` drops it.
- */
-export type EventWaiter = (
-  match: (event: DomainEvent) => boolean, timeoutMs: number, what: string, vmi: string,
-) => { promise: Promise<DomainEvent>; cancel: () => void };
 
 export interface LiveDetachRequest {
   connection: LibvirtConnection;

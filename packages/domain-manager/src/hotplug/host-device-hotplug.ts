@@ -3,7 +3,8 @@ import { LibvirtError, type Domain, type LibvirtConnection } from '@kvmkit/libvi
 import { domainManagerError } from '../errors/domain-manager-errors.ts';
 import { isDomainActive } from '../status/is-domain-active.ts';
 import { readStamp } from '../sync/fingerprint.ts';
-import { detachLiveByAlias, type EventWaiter } from './detach-by-alias.ts';
+import type { EventWaiter } from '../events/domain-event-waiters.ts';
+import { detachLiveByAlias } from './detach-by-alias.ts';
 import { describeHostDevice, type HostDeviceResources } from './host-device-resources.ts';
 import { hostDeviceAlias, hostdevFor } from './host-device-xml.ts';
 import { resolveHostDevice } from './resolve-host-device.ts';

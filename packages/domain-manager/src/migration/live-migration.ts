@@ -1,9 +1,10 @@
-import { KvmkitError, vmiIdentity, type Converter, type ConverterContext, type HostOperations, type MigrationOptions, type MigrationProgress, type SyncRequest } from '@kvmkit/core';
+import { KvmkitError, vmiIdentity, type MigrationOptions, type MigrationProgress, type SyncRequest } from '@kvmkit/core';
 import { formatDomainXml, parseDomainXml } from '@kvmkit/domain-xml';
-import { ErrorCode, JobType, LibvirtError, uuidToString, type Domain, type LibvirtConnection } from '@kvmkit/libvirt-rpc';
+import { ErrorCode, JobType, LibvirtError, uuidToString, type Domain } from '@kvmkit/libvirt-rpc';
 import { domainManagerError } from '../errors/domain-manager-errors.ts';
-import { LibvirtHostOperations } from '../host/libvirt-host-operations.ts';
+import { hostOperationsFor } from '../host/host-operations-for.ts';
 import { nameState, type NamedState } from '../status/domain-phase.ts';
+import type { ConversionDependencies } from '../sync/conversion-dependencies.ts';
 import { readStamp, stampDomain } from '../sync/fingerprint.ts';
 import { prepareVmi } from '../sync/prepare-vmi.ts';
 import { migrationError } from './migration-errors.ts';
@@ -15,11 +16,7 @@ const XML_INACTIVE = 2;
 const JOB_STATS_COMPLETED = 1;
 
 /** What the migration helper needs from the manager it works for. */
-export interface LiveMigrationDependencies {
-  readonly connection: LibvirtConnection;
-  readonly converter: Converter;
-  readonly contextProvider: () => Promise<ConverterContext>;
-  readonly hostOperations?: HostOperations | undefined;
+export interface LiveMigrationDependencies extends ConversionDependencies {
   /** The VMI's domain on this connection; rejects with `DOMAIN_NOT_FOUND` when there is none. */
   readonly lookup: (vmi: string) => Promise<Domain>;
 }
@@ -58,8 +55,7 @@ export class LiveMigration {
     const { connection, converter, contextProvider, hostOperations } = this.#dependencies;
     const vmi = vmiIdentity(request.vmi);
     const context = await contextProvider();
-    const host = hostOperations ?? new LibvirtHostOperations({ directories: context.directories, connection });
-    await prepareVmi(request.vmi, converter, context, host);
+    await prepareVmi(request.vmi, converter, context, hostOperationsFor(context, connection, hostOperations));
     const { domain } = converter.convert(request.vmi, context);
     const existing = await this.#stateByName(domain.name);
     if (existing !== undefined && existing.state !== 'shutoff') {

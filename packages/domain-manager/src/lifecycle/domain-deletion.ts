@@ -1,0 +1,65 @@
+import type { DeleteOptions } from '@kvmkit/core';
+import type { VirtualMachineInstance } from '@kvmkit/vmi';
+import { ErrorCode, LibvirtError } from '@kvmkit/libvirt-rpc';
+import { domainManagerError } from '../errors/domain-manager-errors.ts';
+import { hostOperationsFor } from '../host/host-operations-for.ts';
+import type { DomainOperationDependencies } from '../manager/domain-access.ts';
+import { nameState } from '../status/domain-phase.ts';
+import type { OwnedDomains } from '../status/owned-domains.ts';
+import type { ConversionDependencies } from '../sync/conversion-dependencies.ts';
+import { readStamp } from '../sync/fingerprint.ts';
+import { releaseVmi } from '../sync/release-vmi.ts';
+
+const XML_INACTIVE = 2;
+/** virDomainUndefineFlagsValues. */
+const UNDEFINE = { MANAGED_SAVE: 1, SNAPSHOTS_METADATA: 2, NVRAM: 4, KEEP_NVRAM: 8, CHECKPOINTS_METADATA: 16, TPM: 32, KEEP_TPM: 64 } as const;
+
+export interface DomainDeletionDependencies extends ConversionDependencies, DomainOperationDependencies {
+  readonly owned: OwnedDomains;
+  /** What `delete` removes when the caller does not say. */
+  readonly deleteDefaults: DeleteOptions | undefined;
+}
+
+/** Deleting a VMI's domain: destroyed, undefined with its state, disowned, its host set-up released. */
+export class DomainDeletion {
+  readonly #dependencies: DomainDeletionDependencies;
+
+  constructor(dependencies: DomainDeletionDependencies) {
+    this.#dependencies = dependencies;
+  }
+
+  delete(vmi: string, options: DeleteOptions): Promise<void> {
+    const { connection, access, owned: ownedDomains, deleteDefaults } = this.#dependencies;
+    return access.withDomain(vmi, 'delete', async (domain, owned) => {
+      const settings = { removeNvram: true, removeTpmState: true, ...deleteDefaults, ...options };
+      const synced = readStamp(await connection.domainGetXmlDesc(domain, XML_INACTIVE)).manifest;
+      const { state } = await connection.domainGetState(domain);
+      if (nameState(state, 0).state !== 'shutoff') await connection.domainDestroy(domain);
+      const flags = UNDEFINE.MANAGED_SAVE | UNDEFINE.SNAPSHOTS_METADATA | UNDEFINE.CHECKPOINTS_METADATA
+        | (settings.removeNvram ? UNDEFINE.NVRAM : UNDEFINE.KEEP_NVRAM)
+        | (settings.removeTpmState ? UNDEFINE.TPM : UNDEFINE.KEEP_TPM);
+      try {
+        await connection.domainUndefineFlags(domain, flags);
+      } catch (error) {
+        // A driver without NVRAM, TPM or checkpoints (the test driver) refuses those flags; it has
+        // no such state to keep or remove, so undefine with the flags every driver knows.
+        if (!(error instanceof LibvirtError) || error.code !== ErrorCode.INVALID_ARG) throw error;
+        await connection.domainUndefineFlags(domain, UNDEFINE.MANAGED_SAVE | UNDEFINE.SNAPSHOTS_METADATA);
+      }
+      if (ownedDomains.has(owned.vmi)) ownedDomains.disown(owned);
+      if (synced !== undefined) await this.#release(vmi, synced);
+    });
+  }
+
+  /** The plugins' `release` for a deleted VMI: what its `prepare` left on the host (port forwards). */
+  async #release(vmi: string, synced: VirtualMachineInstance): Promise<void> {
+    const { connection, converter, contextProvider, hostOperations } = this.#dependencies;
+    const context = await contextProvider();
+    try {
+      await releaseVmi(synced, converter, context, hostOperationsFor(context, connection, hostOperations));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw domainManagerError('HOST_OPERATION_FAILED', `${vmi} was deleted, but releasing its host set-up failed: ${reason}`, { vmi }, error);
+    }
+  }
+}
