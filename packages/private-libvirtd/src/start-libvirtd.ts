@@ -3,6 +3,7 @@ import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, mkdtempSync, op
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killProcessesFromPidFiles, stopDaemonByPid, waitForExit } from './process-cleanup.ts';
+import { onProcessEnd } from './process-end-guard.ts';
 import { libvirtdConf, libvirtdLayout, qemuConf, type LibvirtdLayout } from './libvirtd-config.ts';
 import { libvirtdAnswers } from './rpc-probe.ts';
 
@@ -176,13 +177,13 @@ export async function startLibvirtd(options: StartLibvirtdOptions = {}): Promise
     killProcessesFromPidFiles(layout.runDir, 'SIGKILL');
     child.kill('SIGKILL');
   };
+  const removeGuard = persistent ? undefined : onProcessEnd(emergencyKill);
   if (persistent) child.unref();
-  else process.once('exit', emergencyKill);
 
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
-    process.removeListener('exit', emergencyKill);
+    removeGuard?.();
     // Domains are disposable in tests: end their QEMU (and swtpm) processes before the daemon.
     await killProcessesFromPidFiles(layout.runDir, 'SIGKILL').settled;
     if (child.exitCode === null && child.signalCode === null) {
