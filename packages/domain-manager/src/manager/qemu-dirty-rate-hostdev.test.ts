@@ -2,7 +2,7 @@
 // guest, ONE boot for the file (TCG here). This host has no PCI or USB device to give away, so
 // host-device hotplug is proven by libvirt's refusal of absent devices (the guest keeps running),
 // the error paths, and attach/detach on the persistent definition of the stopped domain.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConverter, KvmkitError } from '@kvmkit/core';
@@ -15,6 +15,7 @@ import { waitForGuestAgent } from '../agent/wait-for-guest-agent.ts';
 import { createHostContextProvider } from '../context/host-context-provider.ts';
 import { measureDirtyRate } from '../stats/dirty-rate.ts';
 import { testPlugin, testVmi } from '../test-support/test-plugin.ts';
+import { stopGuestLab } from '../test-support/stop-guest-lab.ts';
 import { LibvirtDomainManager } from './libvirt-domain-manager.ts';
 
 const vmi = 'tests/dirty';
@@ -68,12 +69,7 @@ beforeAll(async () => {
   await waitForGuestAgent(new GuestAgent(lab.connection, await lab.connection.domainLookupByName(domainName), vmi, 10), 60_000);
 }, 240_000);
 
-afterAll(async () => {
-  await manager.stop();
-  await lab.connection.domainDestroy(await lab.connection.domainLookupByName(domainName)).catch(() => undefined);
-  await lab.stop();
-  rmSync(workDir, { recursive: true, force: true });
-}, 60_000);
+afterAll(() => stopGuestLab(manager, lab, domainName, workDir), 60_000);
 
 describe('LibvirtDomainManager dirty rate on QEMU with the tiny guest', () => {
   it('measures over the asked period', async () => {

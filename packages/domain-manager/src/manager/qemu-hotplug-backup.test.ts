@@ -3,7 +3,7 @@
 // push-mode full and incremental backups whose chain equals the disk, an aborted backup that
 // leaves nothing behind, and a checkpoint redefined after a manager restart.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConverter, KvmkitError } from '@kvmkit/core';
@@ -18,6 +18,7 @@ import type { BackupProgress } from '../backup/backup-options.ts';
 import { createHostContextProvider } from '../context/host-context-provider.ts';
 import { hotplugTestPlugin } from '../test-support/hotplug-test-plugin.ts';
 import { testVmi } from '../test-support/test-plugin.ts';
+import { stopGuestLab } from '../test-support/stop-guest-lab.ts';
 import { LibvirtDomainManager } from './libvirt-domain-manager.ts';
 
 const MiB = 1024n * 1024n;
@@ -80,12 +81,7 @@ beforeAll(async () => {
   await manager.start();
 }, 150_000);
 
-afterAll(async () => {
-  await manager.stop();
-  await lab.connection.domainDestroy(await lab.connection.domainLookupByName(domainName)).catch(() => undefined);
-  await lab.stop();
-  rmSync(workDir, { recursive: true, force: true });
-}, 60_000);
+afterAll(() => stopGuestLab(manager, lab, domainName, workDir), 60_000);
 
 describe('LibvirtDomainManager hotplug and backup on QEMU with the tiny guest', () => {
   it('boots with 1Gi and plugs 512Mi through virtio-mem: the guest sees it', async () => {

@@ -13,6 +13,7 @@ import { DeviceModify } from '../api/domain-devices.ts';
 import { MigrateFlags } from '../api/domain-migration.ts';
 import { tinyGuestDomainXml } from './test-domain-xml.ts';
 import { DirtyRateCalcMode, DirtyRateStatus, DomainStatsType } from '../api/domain-info.ts';
+import { waitForGuestAgent } from '../test-support/guest-exec.ts';
 
 const NAME = 'kvmkit-rpc-guest';
 let daemon: PrivateLibvirtd;
@@ -36,19 +37,6 @@ function guestXml(image: GuestImage, consoleLog: string, cdrom: string): string 
   });
 }
 
-async function waitForAgent(): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      await connection.qemuDomainAgentCommand(guest, '{"execute":"guest-ping"}', 5);
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-}
-
 beforeAll(async () => {
   const [image, probe, started] = await Promise.all([buildGuestImage(), virtTypeForTests(), startLibvirtd()]);
   daemon = started;
@@ -60,7 +48,7 @@ beforeAll(async () => {
   guest = await connection.domainDefineXml(guestXml(image, consoleLog, cdrom));
   guest = await connection.domainCreateWithFlags(guest, 0);
   await waitForFileLine(consoleLog, image.readyLine, 150_000);
-  await waitForAgent();
+  await waitForGuestAgent(connection, guest);
 }, 240_000);
 
 afterAll(async () => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeviceModify } from '../api/domain-devices.ts';
 import { connect, type LibvirtConnection } from '../connection/libvirt-connection.ts';
 import type { Domain } from '../protocol/remote-types.ts';
-import { guestShell, startGuestCommand, waitForGuestCommand } from '../test-support/guest-exec.ts';
+import { guestShell, startGuestCommand, waitForGuestAgent, waitForGuestCommand } from '../test-support/guest-exec.ts';
 import { StreamTranscript } from '../test-support/stream-transcript.ts';
 import { tinyGuestDomainXml } from './test-domain-xml.ts';
 
@@ -26,19 +26,6 @@ const MiB = 1024 * 1024;
 let daemon: PrivateLibvirtd;
 let connection: LibvirtConnection;
 let guest: Domain;
-
-async function waitForAgent(): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      await connection.qemuDomainAgentCommand(guest, '{"execute":"guest-ping"}', 5);
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-}
 
 function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
@@ -67,7 +54,7 @@ beforeAll(async () => {
   const xml = tinyGuestDomainXml({ name: NAME, virtType: probe.virtType, image, consoleLog, ptySerialPorts: 1, channels: [CHANNEL], scsiController: true });
   guest = await connection.domainCreateWithFlags(await connection.domainDefineXml(xml), 0);
   await waitForFileLine(consoleLog, image.readyLine, 150_000);
-  await waitForAgent();
+  await waitForGuestAgent(connection, guest);
 }, 240_000);
 
 afterAll(async () => {

@@ -22,6 +22,20 @@ async function agent<T>(connection: LibvirtConnection, guest: Domain, command: o
   return (JSON.parse(reply) as { return: T }).return;
 }
 
+/** Pings qemu-ga until it answers (it starts a moment after the guest's ready line), or throws its last error. */
+export async function waitForGuestAgent(connection: LibvirtConnection, guest: Domain, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await connection.qemuDomainAgentCommand(guest, '{"execute":"guest-ping"}', 5);
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
 /** Starts `/bin/sh -c command` in the guest without waiting for it; returns the guest PID. */
 export async function startGuestCommand(connection: LibvirtConnection, guest: Domain, command: string): Promise<number> {
   const started = await agent<{ pid: number }>(connection, guest, { execute: 'guest-exec', arguments: { path: '/bin/sh', arg: ['-c', command], 'capture-output': true } });
