@@ -130,7 +130,7 @@ describe('kvmctl against a real libvirtd', () => {
     expect((await kvmctl('run', demoVmi)).stdout).not.toContain('waiting for');
   }, 120_000);
 
-  it('attaches a pseudo-terminal to the serial console, runs a command and leaves with Ctrl-]', async () => {
+  it('attaches a pseudo-terminal to the serial console, runs a command, sees the ready line after a restart and leaves with Ctrl-]', async () => {
     const commandLine = [process.execPath, kvmctlBinary, ...globalFlags(), 'console', 'demo'].map(shellQuote).join(' ');
     const session = start('script', ['-qefc', commandLine, '/dev/null']);
     await session.waitFor('the console banner', () => session.stdout().includes('Escape character is ^]'));
@@ -143,13 +143,18 @@ describe('kvmctl against a real libvirtd', () => {
     } finally {
       clearInterval(typed);
     }
+    // A reboot keeps the QEMU process and its console: the guest's boot shows up on the open stream.
+    expect(session.stdout()).not.toContain(image.readyLine);
+    const restarted = await kvmctl('restart', 'demo');
+    expect(restarted).toMatchObject({ code: 0, stdout: 'default/demo: restarted\n' });
+    await session.waitFor('the ready line after the restart', () => session.stdout().includes(image.readyLine), 120_000);
     const exited = once(session.child, 'exit');
     session.child.stdin.write('\x1d');
     const [code] = await exited as [number | null];
     expect(code).toBe(0);
     // kvmctl asks the base plugin for a PTY serial, so the console goes through libvirt's stream.
     expect(session.stdout()).toContain('Connected to default/demo via libvirt console stream');
-  }, 150_000);
+  }, 270_000);
 
   it('saves a screenshot, plugs vCPUs within the maximum and refuses memory without virtio-mem', async () => {
     const file = join(scratch, 'demo.png');
