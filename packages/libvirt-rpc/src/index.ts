@@ -28,7 +28,7 @@ export { defineProcedure, type Procedure, type StreamDirection } from './protoco
 export { Program } from './protocol/constants.ts';
 
 export { type NodeInfo, type DomainCapabilitiesQuery } from './api/host.ts';
-export { DirtyRateCalcMode, DirtyRateStatus, DomainStatsType, MetadataType, type BlockStats, type DomainInfo, type DomainState, type DomainStatsRecord, type InterfaceStats } from './api/domain-info.ts';
+export { DirtyRateCalcMode, DirtyRateStatus, DomainStatsType, DomainXmlFlags, MetadataType, type BlockStats, type DomainInfo, type DomainState, type DomainStatsRecord, type InterfaceStats } from './api/domain-info.ts';
 export { DeviceModify, VcpuFlags } from './api/domain-devices.ts';
 export { AgentTimeout, GuestInfoType, InterfaceAddressSource, type DomainFsInfo, type DomainInterface } from './api/domain-guest-agent.ts';
 export { CoreDumpFormat, JobType, type JobInfo } from './api/domain-jobs.ts';

@@ -25,7 +25,14 @@ describe('which libvirtd kvmctl talks to', () => {
   it('takes the system daemon when its socket answers', async () => {
     const standIn = await startLibvirtd();
     daemonsToStop.push(standIn);
-    expect(await resolveConnectTarget(undefined, state, {}, standIn.socketPath)).toEqual({ uri: 'qemu:///system', reason: 'the system libvirtd answers' });
+    const target = await resolveConnectTarget(undefined, state, {}, standIn.socketPath);
+    expect(target).toEqual({ uri: `qemu+unix:///system?socket=${encodeURIComponent(standIn.socketPath)}`, reason: 'the system libvirtd answers' });
+    const connection = await connect(target.uri);
+    try {
+      expect(await connection.connectGetLibVersion()).toBeGreaterThanOrEqual(9_000_000n);
+    } finally {
+      await connection.close();
+    }
   }, 60_000);
 
   it("starts kvmkit's own libvirtd under the state directory when there is no system daemon, and reuses it next time", async () => {

@@ -20,7 +20,11 @@ export async function resolveConnectTarget(connectFlag: string | undefined, stat
   if (connectFlag !== undefined) return { uri: connectFlag, reason: '--connect' };
   const fromEnvironment = env.LIBVIRT_DEFAULT_URI;
   if (fromEnvironment !== undefined && fromEnvironment !== '') return { uri: fromEnvironment, reason: 'LIBVIRT_DEFAULT_URI' };
-  if (existsSync(systemSocket) && (await libvirtdAnswers(systemSocket))) return { uri: 'qemu:///system', reason: 'the system libvirtd answers' };
+  if (existsSync(systemSocket) && (await libvirtdAnswers(systemSocket))) {
+    // The URI names the socket that answered, unless it is the one qemu:///system means anyway.
+    const uri = systemSocket === SYSTEM_SOCKET ? 'qemu:///system' : `qemu+unix:///system?socket=${encodeURIComponent(systemSocket)}`;
+    return { uri, reason: 'the system libvirtd answers' };
+  }
   const daemon = await startLibvirtd({ baseDir: join(stateDirectory, 'libvirtd'), persistent: true });
   return { uri: daemon.uri, reason: `kvmkit's private libvirtd in ${daemon.layout.baseDir}` };
 }

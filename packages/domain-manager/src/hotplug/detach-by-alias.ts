@@ -1,7 +1,6 @@
-import type { Domain, LibvirtConnection } from '@kvmkit/libvirt-rpc';
+import { DeviceModify, type Domain, type LibvirtConnection } from '@kvmkit/libvirt-rpc';
 import type { EventWaiter } from '../events/domain-event-waiters.ts';
 
-const AFFECT_LIVE = 1;
 
 export interface LiveDetachRequest {
   connection: LibvirtConnection;
@@ -29,7 +28,7 @@ export async function detachLiveByAlias(request: LiveDetachRequest): Promise<voi
     request.timeoutMs, request.what, request.vmi,
   );
   try {
-    await connection.domainDetachDeviceAlias(domain, alias, AFFECT_LIVE);
+    await connection.domainDetachDeviceAlias(domain, alias, DeviceModify.LIVE);
   } catch (error) {
     removed.cancel();
     throw error;

@@ -1,5 +1,5 @@
 import { formatDeviceXml, parseDomainXml, type Domain as DomainModel } from '@kvmkit/domain-xml';
-import { LibvirtError, type Domain, type LibvirtConnection } from '@kvmkit/libvirt-rpc';
+import { DeviceModify, DomainXmlFlags, LibvirtError, type Domain, type LibvirtConnection } from '@kvmkit/libvirt-rpc';
 import { domainManagerError } from '../errors/domain-manager-errors.ts';
 import { isDomainActive } from '../status/is-domain-active.ts';
 import { readStamp } from '../sync/fingerprint.ts';
@@ -9,9 +9,6 @@ import { describeHostDevice, type HostDeviceResources } from './host-device-reso
 import { hostDeviceAlias, hostdevFor } from './host-device-xml.ts';
 import { resolveHostDevice } from './resolve-host-device.ts';
 
-const AFFECT_LIVE = 1;
-const AFFECT_CONFIG = 2;
-const XML_INACTIVE = 2;
 const HOST_DEVICES_PATH = 'spec.domain.devices.hostDevices';
 
 export interface HostDeviceHotplugRequest {
@@ -41,14 +38,14 @@ function hasHostdev(domain: DomainModel, alias: string): boolean {
 export async function hotplugHostDevice(request: HostDeviceHotplugRequest): Promise<void> {
   const { connection, domain, vmi, name } = request;
   const active = await isDomainActive(connection, domain);
-  const current = parseDomainXml(await connection.domainGetXmlDesc(domain, active ? 0 : XML_INACTIVE));
+  const current = parseDomainXml(await connection.domainGetXmlDesc(domain, active ? 0 : DomainXmlFlags.INACTIVE));
   const alias = hostDeviceAlias(name);
   if (request.attach) {
     await attachHostDevice(request, active, hasHostdev(current, alias));
     return;
   }
   const inLive = active && hasHostdev(current, alias);
-  const inPersistent = hasHostdev(active ? parseDomainXml(await connection.domainGetXmlDesc(domain, XML_INACTIVE)) : current, alias);
+  const inPersistent = hasHostdev(active ? parseDomainXml(await connection.domainGetXmlDesc(domain, DomainXmlFlags.INACTIVE)) : current, alias);
   if (!inLive && !inPersistent) {
     throw domainManagerError('INVALID_REQUEST', `${HOST_DEVICES_PATH}: no host device named '${name}' is attached to ${vmi}`, { vmi, path: HOST_DEVICES_PATH });
   }
@@ -56,12 +53,12 @@ export async function hotplugHostDevice(request: HostDeviceHotplugRequest): Prom
     await detachLiveByAlias({ connection, domain, alias, waitForEvent: request.waitForEvent, timeoutMs: request.timeoutMs, what: `detach of host device '${name}'`, vmi });
   }
   // The user alias is kept in the persistent definition too, so it finds the device there.
-  if (inPersistent) await connection.domainDetachDeviceAlias(domain, alias, AFFECT_CONFIG);
+  if (inPersistent) await connection.domainDetachDeviceAlias(domain, alias, DeviceModify.CONFIG);
 }
 
 async function attachHostDevice(request: HostDeviceHotplugRequest, active: boolean, attached: boolean): Promise<void> {
   const { connection, domain, vmi, name } = request;
-  const synced = readStamp(await connection.domainGetXmlDesc(domain, XML_INACTIVE)).manifest;
+  const synced = readStamp(await connection.domainGetXmlDesc(domain, DomainXmlFlags.INACTIVE)).manifest;
   if (synced === undefined) {
     throw domainManagerError('INVALID_REQUEST', `${HOST_DEVICES_PATH}: the domain of ${vmi} carries no synced VMI to find host device '${name}' in; sync the VMI first`, { vmi, path: HOST_DEVICES_PATH });
   }
@@ -70,7 +67,7 @@ async function attachHostDevice(request: HostDeviceHotplugRequest, active: boole
     throw domainManagerError('INVALID_REQUEST', `${HOST_DEVICES_PATH}: host device '${name}' is already attached to ${vmi}`, { vmi, path: HOST_DEVICES_PATH });
   }
   try {
-    await connection.domainAttachDeviceFlags(domain, formatDeviceXml('hostdev', hostdevFor(name, source)), active ? AFFECT_LIVE | AFFECT_CONFIG : AFFECT_CONFIG);
+    await connection.domainAttachDeviceFlags(domain, formatDeviceXml('hostdev', hostdevFor(name, source)), active ? DeviceModify.LIVE | DeviceModify.CONFIG : DeviceModify.CONFIG);
   } catch (error) {
     if (!(error instanceof LibvirtError)) throw error;
     throw domainManagerError('LIBVIRT_CALL_FAILED', `libvirt refused to attach host device '${name}' (${describeHostDevice(source)}) to ${vmi}: ${error.daemonMessage}`, { vmi, path: HOST_DEVICES_PATH, libvirtCode: error.codeName }, error);

@@ -1,9 +1,8 @@
 import { formatDeviceXml, parseDomainXml } from '@kvmkit/domain-xml';
-import type { Domain, LibvirtConnection } from '@kvmkit/libvirt-rpc';
+import { DeviceModify, type Domain, type LibvirtConnection } from '@kvmkit/libvirt-rpc';
 import { domainManagerError } from '../errors/domain-manager-errors.ts';
 import type { EventWaiter } from '../events/domain-event-waiters.ts';
 
-const AFFECT_LIVE = 1;
 
 export interface MemoryResizeRequest {
   connection: LibvirtConnection;
@@ -48,7 +47,7 @@ export async function resizeVirtioMem(request: MemoryResizeRequest): Promise<voi
     // `current` is what the guest has plugged, reported by libvirt: not part of the request.
     const { current: _current, ...target } = device.target ?? {};
     const updated = { ...device, target: { ...target, requested: { value: Number(requestedKiB), unit: 'KiB' } } };
-    await connection.domainUpdateDeviceFlags(domain, formatDeviceXml('memory', updated), AFFECT_LIVE);
+    await connection.domainUpdateDeviceFlags(domain, formatDeviceXml('memory', updated), DeviceModify.LIVE);
   } catch (error) {
     waiting.cancel();
     throw error;

@@ -1,6 +1,6 @@
 import type { DeleteOptions } from '@kvmkit/core';
 import type { VirtualMachineInstance } from '@kvmkit/vmi';
-import { ErrorCode, LibvirtError } from '@kvmkit/libvirt-rpc';
+import { DomainXmlFlags, ErrorCode, LibvirtError } from '@kvmkit/libvirt-rpc';
 import { domainManagerError } from '../errors/domain-manager-errors.ts';
 import { hostOperationsFor } from '../host/host-operations-for.ts';
 import type { DomainOperationDependencies } from '../manager/domain-access.ts';
@@ -10,7 +10,6 @@ import type { ConversionDependencies } from '../sync/conversion-dependencies.ts'
 import { readStamp } from '../sync/fingerprint.ts';
 import { releaseVmi } from '../sync/release-vmi.ts';
 
-const XML_INACTIVE = 2;
 /** virDomainUndefineFlagsValues. */
 const UNDEFINE = { MANAGED_SAVE: 1, SNAPSHOTS_METADATA: 2, NVRAM: 4, KEEP_NVRAM: 8, CHECKPOINTS_METADATA: 16, TPM: 32, KEEP_TPM: 64 } as const;
 
@@ -20,7 +19,7 @@ export interface DomainDeletionDependencies extends ConversionDependencies, Doma
   readonly deleteDefaults: DeleteOptions | undefined;
 }
 
-/** Deleting a VMI's domain: destroyed, undefined with its state, disowned, its host set-up released. */
+/** Deleting a VMI's domain: destroyed, its host set-up released, undefined with its state, disowned. */
 export class DomainDeletion {
   readonly #dependencies: DomainDeletionDependencies;
 
@@ -32,9 +31,12 @@ export class DomainDeletion {
     const { connection, access, owned: ownedDomains, deleteDefaults } = this.#dependencies;
     return access.withDomain(vmi, 'delete', async (domain, owned) => {
       const settings = { removeNvram: true, removeTpmState: true, ...deleteDefaults, ...options };
-      const synced = readStamp(await connection.domainGetXmlDesc(domain, XML_INACTIVE)).manifest;
+      const synced = readStamp(await connection.domainGetXmlDesc(domain, DomainXmlFlags.INACTIVE)).manifest;
       const { state } = await connection.domainGetState(domain);
       if (nameState(state, 0).state !== 'shutoff') await connection.domainDestroy(domain);
+      // Released while the domain (and the VMI stored in it) is still defined: when a release
+      // fails, the domain stays, stopped, and a second delete retries it.
+      if (synced !== undefined) await this.#release(vmi, synced);
       const flags = UNDEFINE.MANAGED_SAVE | UNDEFINE.SNAPSHOTS_METADATA | UNDEFINE.CHECKPOINTS_METADATA
         | (settings.removeNvram ? UNDEFINE.NVRAM : UNDEFINE.KEEP_NVRAM)
         | (settings.removeTpmState ? UNDEFINE.TPM : UNDEFINE.KEEP_TPM);
@@ -47,7 +49,6 @@ export class DomainDeletion {
         await connection.domainUndefineFlags(domain, UNDEFINE.MANAGED_SAVE | UNDEFINE.SNAPSHOTS_METADATA);
       }
       if (ownedDomains.has(owned.vmi)) ownedDomains.disown(owned);
-      if (synced !== undefined) await this.#release(vmi, synced);
     });
   }
 
@@ -59,7 +60,7 @@ export class DomainDeletion {
       await releaseVmi(synced, converter, context, hostOperationsFor(context, connection, hostOperations));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw domainManagerError('HOST_OPERATION_FAILED', `${vmi} was deleted, but releasing its host set-up failed: ${reason}`, { vmi }, error);
+      throw domainManagerError('HOST_OPERATION_FAILED', `${vmi} was stopped but not deleted: releasing its host set-up failed (delete again to retry): ${reason}`, { vmi }, error);
     }
   }
 }

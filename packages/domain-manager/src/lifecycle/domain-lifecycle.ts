@@ -4,15 +4,12 @@ import { domainManagerError } from '../errors/domain-manager-errors.ts';
 import type { DomainAccess, DomainOperationDependencies } from '../manager/domain-access.ts';
 import { nameState } from '../status/domain-phase.ts';
 import { acpiShutdown } from './acpi-shutdown.ts';
+import { setTimeout as delay } from 'node:timers/promises';
 
 const REBOOT_ACPI = 1;
 const REBOOT_AGENT = 2;
 const SHUTOFF_POLL_MS = 200;
 
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 /** Power and run state of a domain: pause, resume, reset, reboot, shut down, kill. */
 export class DomainLifecycle {
@@ -74,7 +71,7 @@ export class DomainLifecycle {
         const deadline = Date.now() + options.gracePeriodSeconds * 1000;
         while (Date.now() < deadline) {
           if (await this.#isOff(domain)) return;
-          await sleep(SHUTOFF_POLL_MS);
+          await delay(SHUTOFF_POLL_MS);
         }
       }
       try {

@@ -58,16 +58,21 @@ beforeAll(async () => {
     },
   });
   await manager.start();
+  await manager.sync({ vmi: dirtyVmi() });
+  await waitForFileLine(join(workDir, `${domainName}.log`), lab.image.readyLine, 150_000);
+  await waitForGuestAgent(new GuestAgent(lab.connection, await lab.connection.domainLookupByName(domainName), vmi, 10), 60_000);
+}, 240_000);
+
+/** The test's VMI, with host devices named for the hotplug cases. */
+function dirtyVmi(): ReturnType<typeof testVmi> {
   const dirty = testVmi('dirty', '256Mi');
   dirty.spec.domain.devices.hostDevices = [
     { name: 'nic', deviceName: 'example.com/absent-nic' },
     { name: 'storage', deviceName: 'kubevirt.io/storage' },
     { name: 'unprovided', deviceName: 'example.com/nobody-provides-this' },
   ];
-  await manager.sync({ vmi: dirty });
-  await waitForFileLine(join(workDir, `${domainName}.log`), lab.image.readyLine, 150_000);
-  await waitForGuestAgent(new GuestAgent(lab.connection, await lab.connection.domainLookupByName(domainName), vmi, 10), 60_000);
-}, 240_000);
+  return dirty;
+}
 
 afterAll(() => stopGuestLab(manager, lab, domainName, workDir), 60_000);
 
@@ -89,6 +94,17 @@ describe('LibvirtDomainManager dirty rate on QEMU with the tiny guest', () => {
       await guestShell('kill $(cat /tmp/dirty.pid)');
     }
   }, 90_000);
+
+  it('leaves the domain to other operations while it measures, and refuses a second measurement meanwhile', async () => {
+    const measuring = manager.dirtyRate(vmi, 3);
+    let measured = false;
+    void measuring.then(() => { measured = true; }, () => undefined);
+    await expect(manager.dirtyRate(vmi, 1)).rejects.toMatchObject({ code: 'INVALID_REQUEST', message: expect.stringContaining('already running') as unknown });
+    // A sync takes the domain's lock: it finishes while the measurement still runs.
+    await manager.sync({ vmi: dirtyVmi() });
+    expect(measured).toBe(false);
+    expect((await measuring).calculationPeriodSeconds).toBe(3);
+  }, 60_000);
 
   it('refuses a period outside 1…60 whole seconds, naming the argument', async () => {
     for (const period of [0, 61, 1.5, Number.NaN]) {

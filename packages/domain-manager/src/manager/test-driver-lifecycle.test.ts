@@ -20,6 +20,10 @@ let manager: LibvirtDomainManager;
 const statuses: DomainStatus[] = [];
 /** VMIs the prepare plugin's `release` saw, with the memory they were synced with. */
 const released: string[] = [];
+/** VMIs whose next release fails once. */
+const failReleaseOnce = new Set<string>();
+/** VMIs the prepare plugin's `prepare` saw. */
+const prepared: string[] = [];
 const NETWORK_XML = "<network><name>kvmkit-test-net</name><bridge name='kvmkit-br0'/><ip address='192.168.77.1' netmask='255.255.255.0'/></network>";
 
 // A plugin whose prepare steps use the host (a network, an emptyDisk volume source) and whose
@@ -29,10 +33,13 @@ const preparePlugin = definePlugin({
   name: 'test-local-prepare',
   version: '0.0.0',
   core: '^0.1.0',
-  async prepare(_vmi, host) {
+  async prepare(vmi, host) {
+    prepared.push(vmi.metadata?.name ?? '');
     await host.ensureNetwork('kvmkit-test-net', NETWORK_XML);
   },
   release(vmi) {
+    const name = vmi.metadata?.name ?? '';
+    if (failReleaseOnce.delete(name)) return Promise.reject(new Error('iptables: resource busy'));
     released.push(`${vmi.metadata?.name ?? ''}:${String(vmi.spec.domain.resources?.requests?.memory)}`);
     return Promise.resolve();
   },
@@ -162,6 +169,25 @@ describe('LibvirtDomainManager on the test driver', () => {
     writes.length = 0;
     await manager.sync({ vmi });
     expect(writes).toEqual([]);
+  });
+
+  it('keeps the domain, stopped, when its release fails, and a second delete finishes the job', async () => {
+    await manager.sync({ vmi: testVmi('release-fails') });
+    failReleaseOnce.add('release-fails');
+    await expect(manager.delete('tests/release-fails')).rejects.toMatchObject({ code: 'HOST_OPERATION_FAILED', message: expect.stringMatching(/stopped but not deleted: .*iptables: resource busy/) as unknown });
+    expect((await manager.status('tests/release-fails')).state).toBe('shutoff');
+    await manager.delete('tests/release-fails');
+    await expect(raw.domainLookupByName('tests_release-fails')).rejects.toMatchObject({ codeName: 'NO_DOMAIN' });
+    expect(released).toContain('release-fails:256Mi');
+  });
+
+  it('refuses an invalid VMI before any host set-up', async () => {
+    const invalid = testVmi('invalid', 'lots');
+    await expect(manager.sync({ vmi: invalid })).rejects.toMatchObject({ code: 'VMI_INVALID' });
+    expect(prepared).not.toContain('invalid');
+    await manager.sync({ vmi: testVmi('valid-prepared') });
+    expect(prepared).toContain('valid-prepared');
+    await manager.delete('tests/valid-prepared');
   });
 
   it("runs the plugins' release steps with the VMI as synced when it is deleted, and only then", async () => {

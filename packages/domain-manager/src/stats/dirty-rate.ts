@@ -1,6 +1,7 @@
 import type { DirtyRate } from '@kvmkit/core';
 import { DirtyRateCalcMode, DirtyRateStatus, DomainStatsType, typedParamsToRecord, type Domain, type LibvirtConnection } from '@kvmkit/libvirt-rpc';
 import { domainManagerError } from '../errors/domain-manager-errors.ts';
+import { setTimeout as delay } from 'node:timers/promises';
 
 /** The calculation periods libvirt and QEMU accept for one measurement, in seconds. */
 export const DIRTY_RATE_PERIOD_SECONDS = { minimum: 1, maximum: 60 } as const;
@@ -14,10 +15,6 @@ export interface DirtyRateTiming {
   timeoutMs?: number;
   /** Between two reads of the stats once the period has passed; default 200 ms. */
   pollIntervalMs?: number;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Throws `INVALID_REQUEST` naming the argument unless the period is a whole number of seconds in 1…60. */
@@ -47,7 +44,7 @@ export async function measureDirtyRate(connection: LibvirtConnection, domain: Do
   const deadline = Date.now() + timeoutMs;
   await connection.domainStartDirtyRateCalc(domain, calculationPeriodSeconds, DirtyRateCalcMode.PAGE_SAMPLING);
   // Nothing can be measured before the period has passed.
-  await sleep(Math.min(calculationPeriodSeconds * 1000, timeoutMs));
+  await delay(Math.min(calculationPeriodSeconds * 1000, timeoutMs));
   for (;;) {
     const stats = await readDirtyRateStats(connection, domain);
     const rate = stats['dirtyrate.megabytes_per_second'];
@@ -57,6 +54,6 @@ export async function measureDirtyRate(connection: LibvirtConnection, domain: Do
     if (Date.now() >= deadline) {
       throw domainManagerError('OPERATION_TIMEOUT', `dirty rate calculation for ${vmi} (a ${calculationPeriodSeconds} s period) had no result within ${timeoutMs} ms; calc_status is ${String(stats['dirtyrate.calc_status'] ?? 'absent')}`, { vmi });
     }
-    await sleep(timing.pollIntervalMs ?? POLL_INTERVAL_MS);
+    await delay(timing.pollIntervalMs ?? POLL_INTERVAL_MS);
   }
 }

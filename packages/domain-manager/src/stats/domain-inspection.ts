@@ -1,16 +1,18 @@
 import type { DirtyRate, DomainStats, Screenshot } from '@kvmkit/core';
 import { CoreDumpFormat, type LibvirtConnection } from '@kvmkit/libvirt-rpc';
 import type { DomainAccess, DomainOperationDependencies } from '../manager/domain-access.ts';
+import { domainManagerError } from '../errors/domain-manager-errors.ts';
 import { measureDirtyRate } from './dirty-rate.ts';
 import { readDomainStats } from './domain-stats.ts';
 
 const DUMP_MEMORY_ONLY = 16;
 
-
 /** What can be read from a running domain without changing it: stats, dirty rate, screen, memory, QEMU's version. */
 export class DomainInspection {
   readonly #connection: LibvirtConnection;
   readonly #access: DomainAccess;
+  /** VMIs with a dirty-rate measurement running: QEMU measures one at a time per guest. */
+  readonly #measuring = new Set<string>();
 
   constructor(dependencies: DomainOperationDependencies) {
     this.#connection = dependencies.connection;
@@ -22,9 +24,20 @@ export class DomainInspection {
     return this.#access.call(vmi, 'stats', () => readDomainStats(this.#connection, domain));
   }
 
-  /** Measures the guest's memory dirty rate over 1…60 s; see `dirty-rate.ts`. */
-  dirtyRate(vmi: string, calculationPeriodSeconds: number): Promise<DirtyRate> {
-    return this.#access.withDomain(vmi, 'dirty rate measurement', (domain) => measureDirtyRate(this.#connection, domain, vmi, calculationPeriodSeconds));
+  /**
+   * Measures the guest's memory dirty rate over 1…60 s; see `dirty-rate.ts`. It only reads, so it
+   * does not hold the domain's lock for the whole period (a sync or a kill would wait up to a
+   * minute); a second measurement of the same VMI while one runs is refused instead.
+   */
+  async dirtyRate(vmi: string, calculationPeriodSeconds: number): Promise<DirtyRate> {
+    if (this.#measuring.has(vmi)) throw domainManagerError('INVALID_REQUEST', `a dirty rate measurement of ${vmi} is already running`, { vmi });
+    this.#measuring.add(vmi);
+    try {
+      const domain = await this.#access.lookup(vmi);
+      return await this.#access.call(vmi, 'dirty rate measurement', () => measureDirtyRate(this.#connection, domain, vmi, calculationPeriodSeconds));
+    } finally {
+      this.#measuring.delete(vmi);
+    }
   }
 
   async screenshot(vmi: string): Promise<Screenshot> {

@@ -1,4 +1,4 @@
-import type { DomainEvent, LibvirtConnection } from '@kvmkit/libvirt-rpc';
+import { DomainXmlFlags, type DomainEvent, type LibvirtConnection } from '@kvmkit/libvirt-rpc';
 import type { AgentPresence } from '../agent/agent-presence.ts';
 import { isNoDomain } from '../errors/libvirt-call.ts';
 import type { DomainEventWaiters } from '../events/domain-event-waiters.ts';
@@ -7,7 +7,6 @@ import { readStamp } from '../sync/fingerprint.ts';
 import type { OwnedDomain, OwnedDomains } from './owned-domains.ts';
 import type { StatusReporter } from './status-reporter.ts';
 
-const XML_INACTIVE = 2;
 const AGENT_CONNECTED = 1;
 
 export interface StatusTrackerDependencies {
@@ -64,7 +63,7 @@ export class StatusTracker {
       if (ownedDomains.hasDomainName(domain.name)) continue;
       let xml: string;
       try {
-        xml = await connection.domainGetXmlDesc(domain, XML_INACTIVE);
+        xml = await connection.domainGetXmlDesc(domain, DomainXmlFlags.INACTIVE);
       } catch {
         continue;
       }

@@ -2,7 +2,7 @@ import type { SyncRequest } from '@kvmkit/core';
 import { vmiIdentity } from '@kvmkit/core';
 import type { VirtualMachineInstance } from '@kvmkit/vmi';
 import { formatDomainXml, parseDomainXml, type Domain as DomainModel } from '@kvmkit/domain-xml';
-import { uuidToString, type Domain } from '@kvmkit/libvirt-rpc';
+import { DomainXmlFlags, uuidToString, type Domain } from '@kvmkit/libvirt-rpc';
 import { isNoDomain } from '../errors/libvirt-call.ts';
 import { hostOperationsFor } from '../host/host-operations-for.ts';
 import type { DomainOperationDependencies } from '../manager/domain-access.ts';
@@ -14,7 +14,6 @@ import { prepareVmi } from './prepare-vmi.ts';
 
 // libvirt flag values (virDomainDefineFlags, virDomainXMLFlags).
 const DEFINE_VALIDATE = 1;
-const XML_INACTIVE = 2;
 
 export interface DomainSyncDependencies extends ConversionDependencies, DomainOperationDependencies {
   readonly owned: OwnedDomains;
@@ -29,8 +28,8 @@ export class DomainSync {
   }
 
   /**
-   * Prepare, convert, define only when the fingerprint differs, start when it should run and is
-   * stopped, resume when paused by anything but the user. Never stops or destroys a domain, so
+   * Convert (validating), prepare the host, define only when the fingerprint differs, start when
+   * it should run and is stopped, resume when paused by anything but the user. Never stops or destroys a domain, so
    * a failed sync leaves a running domain running.
    */
   sync(request: SyncRequest): Promise<DomainModel> {
@@ -42,15 +41,17 @@ export class DomainSync {
   async #sync(vmi: string, request: SyncRequest): Promise<DomainModel> {
     const { connection, converter, contextProvider, hostOperations, owned: ownedDomains } = this.#dependencies;
     const context = await contextProvider();
-    await prepareVmi(request.vmi, converter, context, hostOperationsFor(context, connection, hostOperations));
+    // Conversion is pure and validates the VMI: an invalid VMI is refused before any host set-up
+    // (networks, port forwards, disk images) exists that nothing could release again.
     const { domain: converted } = converter.convert(request.vmi, context);
+    await prepareVmi(request.vmi, converter, context, hostOperationsFor(context, connection, hostOperations));
     let domain: Domain | undefined;
     try {
       domain = await connection.domainLookupByName(converted.name);
     } catch (error) {
       if (!isNoDomain(error)) throw error;
     }
-    const defined = domain === undefined ? undefined : readStamp(await connection.domainGetXmlDesc(domain, XML_INACTIVE));
+    const defined = domain === undefined ? undefined : readStamp(await connection.domainGetXmlDesc(domain, DomainXmlFlags.INACTIVE));
     // Stamped on the first define only; a redefinition carries the defined domain's value over.
     const createdAt = domain === undefined ? new Date().toISOString() : defined?.createdAt;
     const { xml, fingerprint } = stampDomain(converted, request.vmi, createdAt);
@@ -81,6 +82,6 @@ export class DomainSync {
   async manifest(vmi: string): Promise<VirtualMachineInstance | undefined> {
     const { connection, access } = this.#dependencies;
     const domain = await access.lookup(vmi);
-    return readStamp(await connection.domainGetXmlDesc(domain, XML_INACTIVE)).manifest;
+    return readStamp(await connection.domainGetXmlDesc(domain, DomainXmlFlags.INACTIVE)).manifest;
   }
 }

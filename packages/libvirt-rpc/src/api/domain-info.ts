@@ -62,6 +62,9 @@ export interface DomainStatsRecord {
 }
 
 /** State, description XML, metadata and statistics of domains. */
+/** `VIR_DOMAIN_XML_*`: what `domainGetXmlDesc` returns (INACTIVE: the persistent definition). */
+export const DomainXmlFlags = { SECURE: 1, INACTIVE: 2, UPDATE_CPU: 4, MIGRATABLE: 8 } as const;
+
 export const domainInfoMethods = {
   async domainGetState(this: LibvirtConnectionCore, target: Domain, flags = 0, options?: CallOptions): Promise<DomainState> {
     const { state, reason } = await this.call(DOMAIN_GET_STATE, { dom: target, flags }, options);
@@ -71,7 +74,7 @@ export const domainInfoMethods = {
   domainGetInfo(this: LibvirtConnectionCore, target: Domain, options?: CallOptions): Promise<DomainInfo> {
     return this.call(DOMAIN_GET_INFO, { dom: target }, options);
   },
-  /** Flags: SECURE 1, INACTIVE 2, UPDATE_CPU 4, MIGRATABLE 8. */
+  /** Flags: `DomainXmlFlags`. */
   async domainGetXmlDesc(this: LibvirtConnectionCore, target: Domain, flags = 0, options?: CallOptions): Promise<string> {
     return (await this.call(DOMAIN_GET_XML_DESC, { dom: target, flags }, options)).xml;
   },

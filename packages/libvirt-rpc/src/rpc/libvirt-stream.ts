@@ -13,6 +13,9 @@ export interface StreamTransport {
  * `abort()` (or `destroy()`) sends STREAM ERROR and emits 'close' once the daemon confirms it; a
  * daemon-side failure destroys the stream with its LibvirtError.
  */
+/** How long an abort waits for the daemon's confirmation before the stream closes anyway. */
+const ABORT_CONFIRMATION_TIMEOUT_MS = 5_000;
+
 export class LibvirtStream extends Duplex {
   private finishing: ((error?: Error | null) => void) | null = null;
   /** Set while an abort waits for the daemon's confirmation; ends the destroy that sent it. */
@@ -131,7 +134,11 @@ export class LibvirtStream extends Duplex {
       return;
     }
     // Until the daemon confirms, it may still hold the stream's device (a console stays locked).
-    this.abortPending = () => { callback(error); };
+    // A daemon that never confirms (hung, or the stream never existed there) must not keep the
+    // stream, and whoever waits for 'close', forever.
+    const unconfirmed = setTimeout(() => { this.confirmAbort(); }, ABORT_CONFIRMATION_TIMEOUT_MS);
+    unconfirmed.unref();
+    this.abortPending = () => { clearTimeout(unconfirmed); callback(error); };
     this.transport.send(MessageStatus.ERROR, Buffer.alloc(0));
   }
 }

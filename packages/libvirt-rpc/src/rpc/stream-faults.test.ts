@@ -65,6 +65,18 @@ describe('stream faults from a packet-level fake server', () => {
     expect(streamPacketsFromClient().map((packet) => packet.header.status)).toEqual([MessageStatus.ERROR]);
   });
 
+  it('closes an aborted stream anyway when the daemon never confirms the abort', async () => {
+    const client = await open((packet, peer) => { if (packet.header.type === MessageType.CALL) peer.reply(packet); });
+    const stream = await client.domainOpenConsole(guest, 'serial1');
+    const closed = new Promise<Error | null>((resolve) => { stream.once('close', () => { resolve(stream.errored); }); });
+    const abortedAt = Date.now();
+    stream.abort();
+    expect(await closed).toBeNull();
+    // It waited for a confirmation first (5 s), then gave up on it.
+    expect(Date.now() - abortedAt).toBeGreaterThanOrEqual(4_900);
+    expect(streamPacketsFromClient().map((packet) => packet.header.status)).toEqual([MessageStatus.ERROR]);
+  }, 15_000);
+
   it('completes empty writes without sending an end-of-data packet', async () => {
     const client = await open((packet, peer) => {
       if (packet.header.type === MessageType.CALL) peer.reply(packet);
