@@ -28,7 +28,11 @@ export interface HostOperations {
    * Optional: hosts that cannot forward ports leave it out, and plugins report that.
    */
   forwardPorts?(request: PortForwardRequest): Promise<PortForwardResult>;
-  /** Removes every forward `owner` holds and the guest's fixed address; no error when there are none. */
+  /**
+   * Removes every forward `owner` holds and the fixed addresses they pointed to (or that name the
+   * owner); no error when there are none. It needs neither the MAC nor the options the forwards
+   * were made with, so it also cleans up after a VMI whose ports, binding or network changed.
+   */
   releasePorts?(request: PortReleaseRequest): Promise<void>;
 }
 
@@ -57,9 +61,10 @@ export interface PortForwardResult {
 }
 
 export interface PortReleaseRequest {
+  /** Whose forwards and fixed addresses to remove: the `owner` they were forwarded for. */
   owner: string;
-  network: string;
-  mac: string;
+  /** The libvirt network the fixed addresses are on; absent: every active network is searched. */
+  network?: string;
 }
 
 export interface DiskImageRequest {

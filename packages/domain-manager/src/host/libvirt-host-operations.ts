@@ -3,16 +3,19 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import type { ConverterDirectories, DiskImageRequest, HostOperations, PortForwardRequest, PortForwardResult, PortReleaseRequest } from '@kvmkit/core';
+import { KvmkitError, type ConverterDirectories, type DiskImageRequest, type HostOperations, type PortForwardRequest, type PortForwardResult, type PortReleaseRequest } from '@kvmkit/core';
 import { ErrorCode, LibvirtError, type LibvirtConnection } from '@kvmkit/libvirt-rpc';
 import { domainManagerError } from '../errors/domain-manager-errors.ts';
 import { confinePath } from './confine-path.ts';
+import { dhcpHostXml, ownedReservations, reservationName } from './dhcp-reservations.ts';
 import { fixedAddressFor } from './fixed-address.ts';
 import { IptablesPortForwards } from './iptables-port-forwards.ts';
 import {
-  NETWORK_CREATE, NETWORK_DEFINE_XML, NETWORK_GET_XML_DESC, NETWORK_IS_ACTIVE, NETWORK_LOOKUP_BY_NAME, NETWORK_SECTION_IP_DHCP_HOST, NETWORK_UPDATE,
-  NETWORK_UPDATE_LIVE_AND_CONFIG, NetworkUpdateCommand,
+  CONNECT_LIST_ALL_NETWORKS, LIST_NETWORKS_ACTIVE, NETWORK_CREATE, NETWORK_DEFINE_XML, NETWORK_GET_XML_DESC, NETWORK_IS_ACTIVE, NETWORK_LOOKUP_BY_NAME,
+  NETWORK_SECTION_IP_DHCP_HOST, NETWORK_UPDATE, NETWORK_UPDATE_LIVE_AND_CONFIG, NetworkUpdateCommand,
 } from './network-procedures.ts';
+import { serialisedPortForwarding } from './port-forward-queue.ts';
+import { ownerComment } from './port-forward-rules.ts';
 
 const execFileAsync = promisify(execFile);
 
@@ -25,10 +28,8 @@ export interface LibvirtHostOperationsOptions {
   readonly iptables?: string;
 }
 
-/** A `<host>` of a network's DHCP: the guest's fixed address. */
-function dhcpHostXml(mac: string, address: string): string {
-  return `<host mac='${mac}' ip='${address}'/>`;
-}
+/** A libvirt network as the RPC names it. */
+interface NetworkReference { name: string; uuid: Buffer }
 
 const MAC = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/;
 
@@ -102,51 +103,73 @@ export class LibvirtHostOperations implements HostOperations {
   }
 
   async ensureNetwork(name: string, networkXml: string): Promise<void> {
-    let network: { name: string; uuid: Buffer };
-    try {
-      network = (await this.#connection.call(NETWORK_LOOKUP_BY_NAME, { name })).net;
-    } catch (error) {
-      if (!(error instanceof LibvirtError) || error.code !== ErrorCode.NO_NETWORK) throw error;
-      network = (await this.#connection.call(NETWORK_DEFINE_XML, { xml: networkXml })).net;
-    }
+    const network = (await this.#findNetwork(name)) ?? (await this.#connection.call(NETWORK_DEFINE_XML, { xml: networkXml })).net;
     const { active } = await this.#connection.call(NETWORK_IS_ACTIVE, { net: network });
     if (active !== 1) await this.#connection.call(NETWORK_CREATE, { net: network });
   }
 
   /**
    * A DHCP reservation on the network (network-update, live and persistent) for the guest's MAC,
-   * then DNAT rules from the host ports to that address. The reservation lies outside the
-   * network's DHCP ranges, so dnsmasq never leases it to another guest.
+   * named for the owner, then DNAT rules from the host ports to that address. The reservation
+   * lies outside the network's DHCP ranges, so dnsmasq never leases it to another guest. Host
+   * ports are checked before anything changes, and a reservation this call added is taken back
+   * when the rules fail. Runs in the process-wide port-forwarding queue.
    */
   async forwardPorts(request: PortForwardRequest): Promise<PortForwardResult> {
+    const owner = this.#checkedOwner(request.owner, 'forwardPorts.owner');
     const mac = this.#checkedMac(request.mac, 'forwardPorts.mac');
-    const network = await this.#lookupNetwork(request.network, 'forwardPorts.network');
-    const { xml } = await this.#connection.call(NETWORK_GET_XML_DESC, { net: network, flags: 0 });
-    let fixed: ReturnType<typeof fixedAddressFor>;
-    try {
-      fixed = fixedAddressFor(xml, mac, request.network);
-    } catch (error) {
-      throw domainManagerError('HOST_OPERATION_FAILED', `forwardPorts.network: ${(error as Error).message}`, { path: 'forwardPorts.network' }, error);
-    }
-    if (!fixed.reserved) await this.#updateDhcpHost(network, NetworkUpdateCommand.ADD_LAST, dhcpHostXml(mac, fixed.address));
-    await this.#portForwards.apply(request.owner, fixed.address, request.ports);
-    return { guestAddress: fixed.address };
+    return serialisedPortForwarding(async () => {
+      const path = 'forwardPorts.network';
+      const network = await this.#networkCall(path, () => this.#findNetwork(request.network));
+      if (network === undefined) throw domainManagerError('HOST_OPERATION_FAILED', `${path}: no libvirt network named ${request.network} (ensureNetwork it first)`, { path });
+      const xml = await this.#networkXml(network, path);
+      let fixed: ReturnType<typeof fixedAddressFor>;
+      try {
+        fixed = fixedAddressFor(xml, mac, request.network);
+      } catch (error) {
+        throw domainManagerError('HOST_OPERATION_FAILED', `${path}: ${(error as Error).message}`, { path }, error);
+      }
+      await this.#portForwards.refuseTakenPorts(owner, request.ports);
+      // The owner's reservations for another MAC (its MAC or the MAC prefix changed) go.
+      for (const stale of ownedReservations(xml, owner, new Set()).filter((host) => host.mac?.toLowerCase() !== mac)) {
+        await this.#updateDhcpHost(network, NetworkUpdateCommand.DELETE, dhcpHostXml(stale), path);
+      }
+      const name = reservationName(owner);
+      const reservation = dhcpHostXml({ mac, ...(name === undefined ? {} : { name }), ip: fixed.address });
+      if (!fixed.reserved) await this.#updateDhcpHost(network, NetworkUpdateCommand.ADD_LAST, reservation, path);
+      try {
+        await this.#portForwards.apply(owner, fixed.address, request.ports);
+      } catch (error) {
+        // Nothing forwards to the address now; the rules' failure is what the caller hears about.
+        if (!fixed.reserved) await this.#updateDhcpHost(network, NetworkUpdateCommand.DELETE, reservation, path).catch(() => undefined);
+        throw error;
+      }
+      return { guestAddress: fixed.address };
+    });
   }
 
-  /** Removes the owner's DNAT rules, then the MAC's DHCP reservation (when the network still exists). */
+  /**
+   * Removes the owner's DNAT rules (and kvmkit's chains once empty), then the DHCP reservations
+   * those rules forwarded to or that are named for the owner: on `request.network`, or on every
+   * active network when none is given. Needs neither the MAC nor a free address. A network that
+   * is gone or not running is skipped. Runs in the process-wide port-forwarding queue.
+   */
   async releasePorts(request: PortReleaseRequest): Promise<void> {
-    const mac = this.#checkedMac(request.mac, 'releasePorts.mac');
-    await this.#portForwards.remove(request.owner);
-    let network: { name: string; uuid: Buffer };
-    try {
-      network = (await this.#connection.call(NETWORK_LOOKUP_BY_NAME, { name: request.network })).net;
-    } catch (error) {
-      if (error instanceof LibvirtError && error.code === ErrorCode.NO_NETWORK) return;
-      throw error;
-    }
-    const { xml } = await this.#connection.call(NETWORK_GET_XML_DESC, { net: network, flags: 0 });
-    const fixed = fixedAddressFor(xml, mac, request.network);
-    if (fixed.reserved) await this.#updateDhcpHost(network, NetworkUpdateCommand.DELETE, dhcpHostXml(mac, fixed.address));
+    const owner = this.#checkedOwner(request.owner, 'releasePorts.owner');
+    await serialisedPortForwarding(async () => {
+      const path = 'releasePorts.network';
+      const forwardedTo = await this.#portForwards.remove(owner);
+      const networks = await this.#networkCall(path, async () => {
+        if (request.network === undefined) return this.#activeNetworks();
+        const named = await this.#findNetwork(request.network);
+        return named !== undefined && (await this.#connection.call(NETWORK_IS_ACTIVE, { net: named })).active === 1 ? [named] : [];
+      });
+      for (const network of networks) {
+        for (const host of ownedReservations(await this.#networkXml(network, path), owner, forwardedTo)) {
+          await this.#updateDhcpHost(network, NetworkUpdateCommand.DELETE, dhcpHostXml(host), path);
+        }
+      }
+    });
   }
 
   #checkedMac(mac: string, path: string): string {
@@ -154,19 +177,52 @@ export class LibvirtHostOperations implements HostOperations {
     return mac;
   }
 
-  async #lookupNetwork(name: string, path: string): Promise<{ name: string; uuid: Buffer }> {
+  #checkedOwner(owner: string, path: string): string {
+    try {
+      ownerComment(owner);
+    } catch (error) {
+      throw domainManagerError('INVALID_REQUEST', `${path}: ${(error as Error).message.replace(/^owner: /, '')}`, { path }, error);
+    }
+    return owner;
+  }
+
+  /** The network named `name`; undefined when libvirt has none (NO_NETWORK); other failures throw. */
+  async #findNetwork(name: string): Promise<NetworkReference | undefined> {
     try {
       return (await this.#connection.call(NETWORK_LOOKUP_BY_NAME, { name })).net;
     } catch (error) {
-      if (error instanceof LibvirtError && error.code === ErrorCode.NO_NETWORK) {
-        throw domainManagerError('HOST_OPERATION_FAILED', `${path}: no libvirt network named ${name} (ensureNetwork it first)`, { path }, error);
-      }
+      if (error instanceof LibvirtError && error.code === ErrorCode.NO_NETWORK) return undefined;
       throw error;
     }
   }
 
-  async #updateDhcpHost(network: { name: string; uuid: Buffer }, command: number, xml: string): Promise<void> {
+  /** Every running network; none on a connection without a network driver (a session daemon). */
+  async #activeNetworks(): Promise<NetworkReference[]> {
+    try {
+      return (await this.#connection.call(CONNECT_LIST_ALL_NETWORKS, { need_results: 1, flags: LIST_NETWORKS_ACTIVE })).nets;
+    } catch (error) {
+      if (error instanceof LibvirtError && error.code === ErrorCode.NO_SUPPORT) return [];
+      throw error;
+    }
+  }
+
+  async #networkXml(network: NetworkReference, path: string): Promise<string> {
+    return (await this.#networkCall(path, () => this.#connection.call(NETWORK_GET_XML_DESC, { net: network, flags: 0 }))).xml;
+  }
+
+  async #updateDhcpHost(network: NetworkReference, command: number, xml: string, path: string): Promise<void> {
     // parentIndex -1: the network's only IPv4 <ip> that has DHCP.
-    await this.#connection.call(NETWORK_UPDATE, { net: network, command, section: NETWORK_SECTION_IP_DHCP_HOST, parentIndex: -1, xml, flags: NETWORK_UPDATE_LIVE_AND_CONFIG });
+    await this.#networkCall(path, () => this.#connection.call(NETWORK_UPDATE, { net: network, command, section: NETWORK_SECTION_IP_DHCP_HOST, parentIndex: -1, xml, flags: NETWORK_UPDATE_LIVE_AND_CONFIG }));
+  }
+
+  /** A network RPC whose failure becomes HOST_OPERATION_FAILED at `path` (kvmkit's own errors pass). */
+  async #networkCall<T>(path: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (KvmkitError.isInstance(error)) throw error;
+      const reason = error instanceof LibvirtError ? error.daemonMessage : (error as Error).message;
+      throw domainManagerError('HOST_OPERATION_FAILED', `${path}: ${reason}`, { path }, error);
+    }
   }
 }

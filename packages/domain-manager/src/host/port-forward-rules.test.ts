@@ -24,8 +24,8 @@ describe('listedRules', () => {
       '-A KVMKIT_PREROUTING -p tcp -m tcp --dport 22 -j ACCEPT',
     ].join('\n');
     expect(listedRules(listing, 'KVMKIT_PREROUTING')).toEqual([
-      { args: ['-p', 'udp', '-m', 'addrtype', '--dst-type', 'LOCAL', '-m', 'udp', '--dport', '53', '-m', 'comment', '--comment', 'kvmkit:lab/dns', '-j', 'DNAT', '--to-destination', '10.0.2.130:53'], owner: 'lab/dns', protocol: 'udp', destinationPort: 53 },
-      { args: ['-p', 'tcp', '-m', 'tcp', '--dport', '22', '-j', 'ACCEPT'], owner: undefined, protocol: 'tcp', destinationPort: 22 },
+      { args: ['-p', 'udp', '-m', 'addrtype', '--dst-type', 'LOCAL', '-m', 'udp', '--dport', '53', '-m', 'comment', '--comment', 'kvmkit:lab/dns', '-j', 'DNAT', '--to-destination', '10.0.2.130:53'], owner: 'lab/dns', protocol: 'udp', destinationPort: 53, forwardedTo: '10.0.2.130' },
+      { args: ['-p', 'tcp', '-m', 'tcp', '--dport', '22', '-j', 'ACCEPT'], owner: undefined, protocol: 'tcp', destinationPort: 22, forwardedTo: undefined },
     ]);
   });
 });

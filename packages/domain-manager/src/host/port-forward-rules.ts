@@ -49,6 +49,8 @@ export interface ListedRule {
   owner: string | undefined;
   protocol: string | undefined;
   destinationPort: number | undefined;
+  /** The guest address a DNAT rule forwards to (`--to-destination <address>:<port>`). */
+  forwardedTo: string | undefined;
 }
 
 /** Parses `iptables -S <chain>` output (our comments have no spaces, so quotes are only stripped). */
@@ -61,11 +63,13 @@ export function listedRules(listing: string, chain: string): ListedRule[] {
     };
     const comment = valueAfter('--comment');
     const port = valueAfter('--dport');
+    const target = valueAfter('--to-destination');
     return {
       args,
       owner: comment?.startsWith('kvmkit:') === true ? comment.slice('kvmkit:'.length) : undefined,
       protocol: valueAfter('-p'),
       destinationPort: port === undefined ? undefined : Number(port),
+      forwardedTo: target?.replace(/:\d+$/, ''),
     };
   });
 }

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConverter, KvmkitError, type DomainStatus, type MigrationProgress } from '@kvmkit/core';
+import { createConverter, definePlugin, KvmkitError, type DomainStatus, type MigrationProgress, type PluginManifest } from '@kvmkit/core';
 import { connect, ErrorCode, LibvirtError, type LibvirtConnection } from '@kvmkit/libvirt-rpc';
 import { buildGuestImage, startLibvirtd, virtTypeForTests, waitForFileLine, type GuestImage, type PrivateLibvirtd } from '@kvmkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,26 @@ interface Host {
   statuses: DomainStatus[];
   /** The VMIs whose domain the manager saw go. */
   removed: string[];
+  /** The VMIs (name and synced memory) this host's plugins were asked to release. */
+  released: string[];
+}
+
+/** Process warnings: where a failed release on a migration's source is reported by default. */
+const warnings: string[] = [];
+const onWarning = (warning: Error): void => { warnings.push(`${warning.name}: ${warning.message}`); };
+
+/** A plugin whose `release` records the VMI it gets; on node-a it then fails, as a busy firewall would. */
+function releaseRecorder(name: string, released: string[]): PluginManifest {
+  return definePlugin({
+    specificationVersion: 'v1',
+    name: 'test:release-recorder',
+    version: '0.0.0',
+    core: '^0.1.0',
+    release(synced) {
+      released.push(`${synced.metadata?.name ?? ''} ${String(synced.spec.domain.resources?.requests?.memory)}`);
+      return name === 'node-a' ? Promise.reject(new Error('iptables: resource busy')) : Promise.resolve();
+    },
+  });
 }
 
 let image: GuestImage;
@@ -41,7 +61,8 @@ async function startHost(name: string, virtType: 'kvm' | 'qemu'): Promise<Host> 
   const directory = join(workDir, name);
   mkdirSync(directory, { recursive: true });
   // Each host converts the VMI with its own directories: the serial log path differs per host.
-  const converter = createConverter({ plugins: [testPlugin({ ...image, consoleDirectory: directory })] });
+  const released: string[] = [];
+  const converter = createConverter({ plugins: [testPlugin({ ...image, consoleDirectory: directory }), releaseRecorder(name, released)] });
   const contextProvider = createHostContextProvider({ connection, virtType: { virtType }, directories: { state: join(directory, 'state'), volumes: join(directory, 'volumes') } });
   const manager = new LibvirtDomainManager({ connection, converter, contextProvider, agentTimeoutSeconds: 10, agentPolling: false });
   const statuses: DomainStatus[] = [];
@@ -49,7 +70,7 @@ async function startHost(name: string, virtType: 'kvm' | 'qemu'): Promise<Host> 
   manager.on('status', (status) => statuses.push(status));
   manager.on('removed', (event) => removed.push(event.vmi));
   await manager.start();
-  return { name, daemon, connection, manager, statuses, removed };
+  return { name, daemon, connection, manager, statuses, removed, released };
 }
 
 async function stopHost(host: Host | undefined): Promise<void> {
@@ -90,6 +111,7 @@ function sampleProgress(host: Host, intervalMs: number): { samples: MigrationPro
 }
 
 beforeAll(async () => {
+  process.on('warning', onWarning);
   const [guestImage, { virtType }] = await Promise.all([buildGuestImage(), virtTypeForTests()]);
   image = guestImage;
   [hostA, hostB] = await Promise.all([startHost('node-a', virtType), startHost('node-b', virtType)]);
@@ -99,6 +121,7 @@ beforeAll(async () => {
 }, BOOT_TIMEOUT_MS + 90_000);
 
 afterAll(async () => {
+  process.off('warning', onWarning);
   await Promise.allSettled([stopHost(hostA), stopHost(hostB)]);
   rmSync(workDir, { recursive: true, force: true });
 });
@@ -125,6 +148,11 @@ describe('live migration between two private libvirtds', () => {
     expect(await domainState(hostA)).toBe('absent');
     await expect(hostA.manager.status(vmi)).rejects.toMatchObject({ code: 'DOMAIN_NOT_FOUND' });
     expect(hostA.removed).toContain(vmi);
+    // The source released the VMI as synced there; its release failing did not fail the
+    // migration, it became a process warning. Nothing was released on the target.
+    expect(hostA.released).toEqual(['guest 256Mi']);
+    expect(hostB.released).toEqual([]);
+    await expect.poll(() => warnings).toContainEqual(`KvmkitMigrationWarning: tests/guest migrated to ${hostB.daemon.uri}, but releasing its host set-up on the source failed: plugin 'test:release-recorder' release: iptables: resource busy`);
     await hostB.manager.finalizeMigration(vmi);
     expect(await hostB.manager.status(vmi)).toMatchObject({ phase: 'Running', state: 'running', createdAt });
     expect(hostB.statuses.some((status) => status.vmi === vmi && status.phase === 'Running')).toBe(true);
@@ -163,6 +191,8 @@ describe('live migration between two private libvirtds', () => {
     expect((outcome as KvmkitError).cause).toMatchObject({ codeName: 'OPERATION_ABORTED' });
     console.info(`cancelled: ${(outcome as KvmkitError).message}`);
     expect(await hostB.manager.status(vmi)).toMatchObject({ phase: 'Running', state: 'running' });
+    // A cancelled migration releases nothing: the VMI still runs on B.
+    expect(hostB.released).toEqual([]);
     await expect.poll(() => domainState(hostA), { timeout: 30_000 }).toBe('absent');
     expect(await guestShell(hostB, 'cat /run/marker')).toBe('moved');
   }, 120_000);

@@ -1,24 +1,34 @@
 import { KvmkitError, vmiIdentity, type MigrationOptions, type MigrationProgress, type SyncRequest } from '@kvmkit/core';
+import type { VirtualMachineInstance } from '@kvmkit/vmi';
 import { formatDomainXml, parseDomainXml } from '@kvmkit/domain-xml';
-import { ErrorCode, JobType, LibvirtError, uuidToString, type Domain } from '@kvmkit/libvirt-rpc';
+import { DomainXmlFlags, ErrorCode, JobType, LibvirtError, uuidToString, type Domain } from '@kvmkit/libvirt-rpc';
 import { domainManagerError } from '../errors/domain-manager-errors.ts';
 import { hostOperationsFor } from '../host/host-operations-for.ts';
 import { nameState, type NamedState } from '../status/domain-phase.ts';
 import type { ConversionDependencies } from '../sync/conversion-dependencies.ts';
 import { readStamp, stampDomain } from '../sync/fingerprint.ts';
 import { prepareVmi } from '../sync/prepare-vmi.ts';
+import { releaseVmi } from '../sync/release-vmi.ts';
 import { migrationError } from './migration-errors.ts';
 import { migrationCall } from './migration-parameters.ts';
 import { migrationProgressOf } from './migration-progress.ts';
 import { agentChannelConnected } from '../status/agent-channel.ts';
 
-const XML_INACTIVE = 2;
 const JOB_STATS_COMPLETED = 1;
 
 /** What the migration helper needs from the manager it works for. */
 export interface LiveMigrationDependencies extends ConversionDependencies {
   /** The VMI's domain on this connection; rejects with `DOMAIN_NOT_FOUND` when there is none. */
   readonly lookup: (vmi: string) => Promise<Domain>;
+  /**
+   * Hears that the plugins' `release` on the source failed after a successful migration (the
+   * migration itself succeeded). Default: a process warning (`KvmkitMigrationWarning`).
+   */
+  readonly onSourceReleaseFailed?: (vmi: string, error: Error) => void;
+}
+
+function warnSourceReleaseFailed(_vmi: string, error: Error): void {
+  process.emitWarning(error.message, { type: 'KvmkitMigrationWarning', code: 'HOST_OPERATION_FAILED' });
 }
 
 /** A domain that arrived by migration, as the target manager adopts it. */
@@ -38,8 +48,10 @@ interface OutgoingMigration {
  * VMI's host preparation and converts the VMI for this host (its own state-dir paths), keeping
  * that domain XML for the source to send. On the source, `migrate` hands the whole migration to
  * the source libvirtd (live, peer-to-peer, persisted on the target, undefined on the source
- * once it arrived); `progress` reads libvirt's job statistics, `cancel` aborts the job. On the
- * target again, `confirmArrived` checks that the domain is there and running.
+ * once it arrived), then runs the plugins' `release` for the VMI as it was synced here (what its
+ * prepare left on this host: port forwards, address reservations); `progress` reads libvirt's
+ * job statistics, `cancel` aborts the job. On the target again, `confirmArrived` checks that the
+ * domain is there and running.
  */
 export class LiveMigration {
   readonly #dependencies: LiveMigrationDependencies;
@@ -55,12 +67,13 @@ export class LiveMigration {
     const { connection, converter, contextProvider, hostOperations } = this.#dependencies;
     const vmi = vmiIdentity(request.vmi);
     const context = await contextProvider();
-    await prepareVmi(request.vmi, converter, context, hostOperationsFor(context, connection, hostOperations));
+    // Validated and checked before any host set-up, which nothing would release if it failed here.
     const { domain } = converter.convert(request.vmi, context);
     const existing = await this.#stateByName(domain.name);
     if (existing !== undefined && existing.state !== 'shutoff') {
       throw domainManagerError('INVALID_REQUEST', `a domain named '${domain.name}' is already ${existing.state} on this host, so it cannot receive ${vmi}`, { vmi });
     }
+    await prepareVmi(request.vmi, converter, context, hostOperationsFor(context, connection, hostOperations));
     // The kvmkit stamp travels with the domain, so the target manager adopts it on arrival.
     const { xml } = stampDomain(domain, request.vmi);
     this.#incoming.set(vmi, xml);
@@ -81,7 +94,9 @@ export class LiveMigration {
     if (state !== 'running' && state !== 'paused') {
       throw domainManagerError('INVALID_REQUEST', `${vmi} is ${state}: only a running domain can be live-migrated`, { vmi });
     }
-    const destinationXml = options.destinationXml === undefined ? undefined : await this.#destinationXmlFor(vmi, domain, options.destinationXml);
+    // Read before it leaves: afterwards this host has no domain to read the synced VMI from.
+    const synced = readStamp(await connection.domainGetXmlDesc(domain, DomainXmlFlags.INACTIVE));
+    const destinationXml = options.destinationXml === undefined ? undefined : this.#destinationXmlFor(vmi, domain, options.destinationXml, synced);
     const { flags, params } = migrationCall(vmi, options, destinationXml);
     const outgoing: OutgoingMigration = { cancelled: false };
     this.#outgoing.set(vmi, outgoing);
@@ -92,6 +107,26 @@ export class LiveMigration {
       throw migrationError(error, vmi, options.destinationUri, outgoing.cancelled);
     } finally {
       this.#outgoing.delete(vmi);
+    }
+    if (synced.manifest !== undefined) await this.#releaseSource(vmi, synced.manifest, options.destinationUri);
+  }
+
+  /**
+   * The plugins' `release` on the source once the VMI runs on the target, with the VMI as it was
+   * synced here. The guest already runs on the target, so a failure does not fail the migration
+   * (the caller could do nothing about it but retry a migration that succeeded): it goes to
+   * `onSourceReleaseFailed`, and what was not released (port forwards holding host ports) stays
+   * on this host until the VMI is synced here again. Source and target must be separate hosts:
+   * on one host (one firewall) this would also remove the target's forwards.
+   */
+  async #releaseSource(vmi: string, synced: VirtualMachineInstance, destinationUri: string): Promise<void> {
+    const { connection, converter, contextProvider, hostOperations, onSourceReleaseFailed = warnSourceReleaseFailed } = this.#dependencies;
+    try {
+      const context = await contextProvider();
+      await releaseVmi(synced, converter, context, hostOperationsFor(context, connection, hostOperations));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      onSourceReleaseFailed(vmi, domainManagerError('HOST_OPERATION_FAILED', `${vmi} migrated to ${destinationUri}, but releasing its host set-up on the source failed: ${reason}`, { vmi }, error));
     }
   }
 
@@ -148,7 +183,7 @@ export class LiveMigration {
     const { connection } = this.#dependencies;
     const live = parseDomainXml(await connection.domainGetXmlDesc(domain, 0));
     const agentConnected = agentChannelConnected(live);
-    const { createdAt } = readStamp(await connection.domainGetXmlDesc(domain, XML_INACTIVE));
+    const { createdAt } = readStamp(await connection.domainGetXmlDesc(domain, DomainXmlFlags.INACTIVE));
     return { domain, agentConnected, ...(createdAt === undefined ? {} : { createdAt }) };
   }
 
@@ -170,13 +205,12 @@ export class LiveMigration {
    * The target's domain, made this domain's: libvirt requires the same name and UUID, and the
    * manager's creation stamp carries over (the target converted it without knowing it).
    */
-  async #destinationXmlFor(vmi: string, domain: Domain, xml: string): Promise<string> {
+  #destinationXmlFor(vmi: string, domain: Domain, xml: string, source: ReturnType<typeof readStamp>): string {
     const destination = parseDomainXml(xml);
     if (destination.name !== domain.name) {
       throw domainManagerError('INVALID_REQUEST', `destinationXml: names domain '${destination.name}', but ${vmi} runs as '${domain.name}'`, { vmi, path: 'destinationXml' });
     }
     destination.uuid = uuidToString(domain.uuid);
-    const source = readStamp(await this.#dependencies.connection.domainGetXmlDesc(domain, XML_INACTIVE));
     const { manifest, createdAt } = readStamp(xml);
     if (source.createdAt !== undefined && createdAt === undefined && manifest !== undefined) return stampDomain(destination, manifest, source.createdAt).xml;
     return formatDomainXml(destination);

@@ -86,4 +86,17 @@ describe('prepareVmi', () => {
       .toEqual(['disk /images/a/tiny-scratch.qcow2', 'network a-net']);
     expect(warnings).toEqual([{ path: 'interface lan', reason: 'the bridge has no uplink', severity: 'warning', rule: 'A' }]);
   });
+
+  it('runs no binding prepare for an interface being unplugged (state: absent)', async () => {
+    const seen: string[] = [];
+    const converter = createConverter({ plugins: [providerPlugin(seen)], options: { A: { networkName: 'a-net', imageDirectory: '/images/a' } } });
+    const unplugging: VirtualMachineInstance = {
+      ...vmi,
+      spec: { ...vmi.spec, domain: { devices: { interfaces: [{ name: 'lan', binding: { name: 'a-bridge' }, state: 'absent' }] } }, volumes: [] },
+    };
+    const host = new RecordingHostOperations();
+    await prepareVmi(unplugging, converter, defaultConverterContext(), host);
+    expect(seen).toEqual([]);
+    expect(host.calls).toEqual([]);
+  });
 });

@@ -24,6 +24,8 @@ export async function prepareVmi(vmi: VirtualMachineInstance, converter: Convert
     }
   }
   for (const vmiInterface of vmi.spec.domain.devices.interfaces ?? []) {
+    // KubeVirt's hot-unplug marker: the interface is going away and gets no device, so no set-up.
+    if (vmiInterface.state === 'absent') continue;
     const network = (vmi.spec.networks ?? []).find((candidate) => candidate.name === vmiInterface.name);
     if (network === undefined) continue;
     const named = (vmiInterface as { binding?: { name?: string } }).binding?.name;

@@ -1,7 +1,7 @@
 import type { Interface, VirtualMachineInstance, VmiProblem } from '@kvmkit/vmi';
 import type { NetworkBindingOptions } from '../options/network-binding-options.ts';
 import { natNetworkXml } from '../masquerade/nat-network-xml.ts';
-import { forwardProtocolOf, hostPortOf } from '../masquerade/masquerade-port-forwards.ts';
+import { forwardMasqueradePorts, forwardProtocolOf, hostPortOf, vmiOwner } from '../masquerade/masquerade-port-forwards.ts';
 import { bindingError, bindingWarning } from './binding-problems.ts';
 import type { CheckedNetworkBinding } from './checked-network-binding.ts';
 
@@ -18,13 +18,29 @@ function hostPortClashes(vmi: VirtualMachineInstance, ports: NonNullable<Interfa
   return problems;
 }
 
+/** Host ports below this are the host's own services' (ssh 22, https 443, the API server 6443 aside). */
+const FIRST_UNPRIVILEGED_PORT = 1024;
+
+/**
+ * A port forwarded on its own number below 1024: DNAT on every host address would take that port
+ * from the host's own service (ssh, https, …). Allowed only when `masquerade.hostPorts` maps it.
+ */
+function privilegedHostPorts(vmi: VirtualMachineInstance, ports: NonNullable<Interface['ports']>, path: string, options: NetworkBindingOptions): VmiProblem[] {
+  return ports.flatMap((port, index) => {
+    const key = `${vmiOwner(vmi)}:${String(port.port)}`;
+    if (port.port >= FIRST_UNPRIVILEGED_PORT || options.masquerade.hostPorts[key] !== undefined) return [];
+    return [bindingError(`${path}.ports[${String(index)}].port`, `host port ${String(port.port)} is below ${String(FIRST_UNPRIVILEGED_PORT)}: forwarding it from every host address would take it from the host's own service; map it explicitly with plugin option masquerade.hostPorts["${key}"] (e.g. ${String(port.port + 8000)})`)];
+  });
+}
+
 /**
  * `masquerade`: the guest behind NAT, as KubeVirt's pod masquerade. On a plain host that is a
  * libvirt NAT network (`<interface type='network'>`), which `prepare` defines and starts when
  * missing, or with `masquerade.mode: user` QEMU's own user-mode NAT on the same subnet
  * (`<interface type='user'><ip …/>`). In mode `network`, `ports` are forwarded from the host into
- * the guest (a fixed DHCP address, then DNAT: see `forwardMasqueradePorts`); in mode `user`
- * nothing reaches the guest, so they only bring a warning.
+ * the guest (a fixed DHCP address, then DNAT: see `forwardMasqueradePorts`), host ports below
+ * 1024 only when mapped explicitly; in mode `user` nothing reaches the guest, so they only bring
+ * a warning.
  */
 export const masqueradeBinding: CheckedNetworkBinding<NetworkBindingOptions> = {
   name: 'masquerade',
@@ -33,7 +49,9 @@ export const masqueradeBinding: CheckedNetworkBinding<NetworkBindingOptions> = {
     if ((vmiInterface.ports?.length ?? 0) > 0 && options.masquerade.mode === 'user') {
       problems.push(bindingWarning(`${path}.ports`, `QEMU's user-mode NAT (plugin option masquerade.mode: user) forwards no ports into the guest; use mode network (the default) or the passt binding for port forwards`));
     }
-    if (options.masquerade.mode === 'network') problems.push(...hostPortClashes(vmi, vmiInterface.ports ?? [], path, options));
+    if (options.masquerade.mode === 'network') {
+      problems.push(...privilegedHostPorts(vmi, vmiInterface.ports ?? [], path, options), ...hostPortClashes(vmi, vmiInterface.ports ?? [], path, options));
+    }
     const cidr = network.pod?.vmNetworkCIDR;
     if (cidr !== undefined && cidr !== options.masquerade.cidr) {
       problems.push(bindingWarning(`${networkPath}.pod.vmNetworkCIDR`, `masquerade interfaces share the host's NAT network ${options.masquerade.cidr} (plugin option masquerade.cidr); ${cidr} is not acted on`));
@@ -50,7 +68,10 @@ export const masqueradeBinding: CheckedNetworkBinding<NetworkBindingOptions> = {
     domainInterface.type = 'network';
     domainInterface.source = { network: options.masquerade.network };
   },
-  async prepare(_vmiInterface, _network, host, { options }) {
+  // Run by the domain manager's prepareVmi, once per masquerade interface: the NAT network first,
+  // then the ports (forwarded, or the VMI's earlier forwards released when none are wanted).
+  async prepare(_vmiInterface, _network, host, { options, vmi }) {
     if (options.masquerade.mode === 'network') await host.ensureNetwork(options.masquerade.network, natNetworkXml(options));
+    await forwardMasqueradePorts(vmi, host, options);
   },
 };

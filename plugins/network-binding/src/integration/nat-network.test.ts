@@ -117,7 +117,8 @@ describe.skipIf(!runnable)('masquerade on a libvirt NAT network (root daemon, dn
     expect(first.xml).toContain("<forward mode='nat'>");
     expect(first.xml).toContain(`<bridge name='${bridge}'`);
     expect(first.xml).toContain(`<ip address='${gateway}' netmask='255.255.255.0'>`);
-    expect(first.xml).toMatch(/<host mac='02:6b:76:[0-9a-f:]{8}' ip='10\.213\.\d+\.(1[3-9]\d|2[0-5]\d)'\/>/);
+    // The reservation is named for its owner (lab/guest), so a release finds it without the MAC.
+    expect(first.xml).toMatch(/<host mac='02:6b:76:[0-9a-f:]{8}' name='guest\.lab' ip='10\.213\.\d+\.(1[3-9]\d|2[0-5]\d)'\/>/);
     // libvirt made the bridge on the host, with the gateway address.
     expect(execFileSync('ip', ['-o', '-4', 'addr', 'show', 'dev', bridge], { encoding: 'utf8' })).toContain(`inet ${gateway}/24`);
     const rules = kvmkitNatRules();
@@ -127,13 +128,24 @@ describe.skipIf(!runnable)('masquerade on a libvirt NAT network (root daemon, dn
     const second = await describeNetwork(lab.connection, networkName);
     expect(second).toEqual(first);
     expect(kvmkitNatRules()).toEqual(rules);
+
+    // A sync of the VMI with its ports removed releases the forward and the reservation ...
+    const withoutPorts = structuredClone(vmi);
+    delete withoutPorts.spec.domain.devices.interfaces?.[0]?.ports;
+    expect(await prepareVmi(withoutPorts, converter, context, host)).toEqual([]);
+    expect(kvmkitNatRules()).toEqual([]);
+    expect((await describeNetwork(lab.connection, networkName)).xml).not.toContain("name='guest.lab'");
+    // ... and with them back, both return as they were (the address follows from the MAC).
+    expect(await prepareVmi(vmi, converter, context, host)).toEqual([]);
+    expect(await describeNetwork(lab.connection, networkName)).toEqual(first);
+    expect(kvmkitNatRules()).toEqual(rules);
   }, 60_000);
 
   it('boots the tiny guest, whose agent reports the interface with its MAC and the fixed DHCP address; the forwarded port reaches it until released', async () => {
     const { xml, domain: model } = converter.convert(vmi, context);
     const mac = model.devices?.interfaces?.[0]?.mac?.address ?? '';
     expect(model.devices?.interfaces?.[0]).toMatchObject({ type: 'network', source: { network: networkName } });
-    const reserved = new RegExp(`<host mac='${mac}' ip='([\\d.]+)'/>`).exec((await describeNetwork(lab.connection, networkName)).xml)?.[1];
+    const reserved = new RegExp(`<host mac='${mac}' name='guest\\.lab' ip='([\\d.]+)'/>`).exec((await describeNetwork(lab.connection, networkName)).xml)?.[1];
     expect(reserved).toBeDefined();
 
     domain = await lab.connection.domainDefineXmlFlags(xml, DEFINE_VALIDATE);

@@ -52,7 +52,7 @@ describe('interface admission rules', () => {
   });
 
   it('accepts masquerade ports on the NAT network (they are forwarded) and warns in user mode', () => {
-    const ports = [{ port: 80 }, { port: 80, protocol: 'UDP' }];
+    const ports = [{ port: 8080 }, { port: 8080, protocol: 'UDP' }];
     expect(problems([{ name: 'default', masquerade: {}, ports }], [pod])).toEqual([]);
     const found = problems([{ name: 'default', masquerade: {}, ports }], [pod], { masquerade: { mode: 'user' } });
     expect(found).toEqual(only('spec.domain.devices.interfaces[0].ports', 'warning'));
@@ -60,12 +60,26 @@ describe('interface admission rules', () => {
   });
 
   it('refuses masquerade ports that take the same host port and protocol', () => {
-    expect(problems([{ name: 'default', masquerade: {}, ports: [{ port: 80 }, { port: 80, protocol: 'TCP' }] }], [pod]))
+    expect(problems([{ name: 'default', masquerade: {}, ports: [{ port: 8080 }, { port: 8080, protocol: 'TCP' }] }], [pod]))
       .toEqual(only('spec.domain.devices.interfaces[0].ports[1]', 'error'));
-    // lab/guest:8080 is mapped onto host port 80, where port 80 already is.
-    const mapped = problems([{ name: 'default', masquerade: {}, ports: [{ port: 80 }, { port: 8080 }] }], [pod], { masquerade: { hostPorts: { 'lab/guest:8080': 80 } } });
+    // lab/guest:9090 is mapped onto host port 8080, where port 8080 already is.
+    const mapped = problems([{ name: 'default', masquerade: {}, ports: [{ port: 8080 }, { port: 9090 }] }], [pod], { masquerade: { hostPorts: { 'lab/guest:9090': 8080 } } });
     expect(mapped).toEqual(only('spec.domain.devices.interfaces[0].ports[1]', 'error'));
-    expect(mapped[0]?.reason).toBe('host port 80/tcp is already forwarded for spec.domain.devices.interfaces[0].ports[0]');
+    expect(mapped[0]?.reason).toBe('host port 8080/tcp is already forwarded for spec.domain.devices.interfaces[0].ports[0]');
+  });
+
+  it("refuses masquerade host ports below 1024 that are not mapped explicitly (they would take the host's own ssh, https, …)", () => {
+    const ports = [{ port: 22 }, { port: 443, protocol: 'UDP' }, { port: 8080 }];
+    const found = problems([{ name: 'default', masquerade: {}, ports }], [pod]);
+    expect(found).toEqual([
+      expect.objectContaining({ path: 'spec.domain.devices.interfaces[0].ports[0].port', severity: 'error' }),
+      expect.objectContaining({ path: 'spec.domain.devices.interfaces[0].ports[1].port', severity: 'error' }),
+    ]);
+    expect(found[0]?.reason).toBe('host port 22 is below 1024: forwarding it from every host address would take it from the host\'s own service; map it explicitly with plugin option masquerade.hostPorts["lab/guest:22"] (e.g. 8022)');
+    // Mapped: 22 onto 2222, and 443 onto 443 on purpose (an explicit choice is the operator's).
+    expect(problems([{ name: 'default', masquerade: {}, ports }], [pod], { masquerade: { hostPorts: { 'lab/guest:22': 2222, 'lab/guest:443': 443 } } })).toEqual([]);
+    // QEMU's user-mode NAT forwards nothing from the host: only its warning.
+    expect(problems([{ name: 'default', masquerade: {}, ports }], [pod], { masquerade: { mode: 'user' } })).toEqual(only('spec.domain.devices.interfaces[0].ports', 'warning'));
   });
 
   it('warns that a per-VMI masquerade CIDR is not acted on', () => {

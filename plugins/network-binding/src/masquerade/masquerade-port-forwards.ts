@@ -48,21 +48,33 @@ export function masqueradePortForwards(vmi: VirtualMachineInstance, options: Net
     }));
 }
 
-/** Forwards the masquerade interfaces' ports through the host; run after the NAT network exists. */
+/**
+ * Makes the host forward exactly the ports the VMI's masquerade interfaces want (run after the NAT
+ * network exists). When they want none (no ports any more, mode `user`), the VMI's earlier
+ * forwards are released, so a sync after ports were removed frees their host ports. A host
+ * failure is rethrown naming the interface's `ports` field, the host's error as `cause`.
+ */
 export async function forwardMasqueradePorts(vmi: VirtualMachineInstance, host: HostOperations, options: NetworkBindingOptions): Promise<void> {
-  for (const { path, request } of masqueradePortForwards(vmi, options)) {
+  const forwards = masqueradePortForwards(vmi, options);
+  if (forwards.length === 0) {
+    await releaseMasqueradePorts(vmi, host);
+    return;
+  }
+  for (const { path, request } of forwards) {
     if (host.forwardPorts === undefined) throw new Error(`${path}.ports: these host operations cannot forward ports (HostOperations.forwardPorts is missing)`);
-    await host.forwardPorts(request);
+    try {
+      await host.forwardPorts(request);
+    } catch (error) {
+      throw new Error(`${path}.ports: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
   }
 }
 
 /**
- * Removes the forwards and fixed addresses `forwardMasqueradePorts` set up, for a VMI being
- * deleted. Hosts without `releasePorts` never had forwards to remove.
+ * Removes every forward and fixed address the VMI holds, by its owner name alone: whatever its
+ * ports, MAC, binding or the plugin's options were when they were made. For a VMI being deleted,
+ * or one that wants no forwards any more. Hosts without `releasePorts` never had forwards.
  */
-export async function releaseMasqueradePorts(vmi: VirtualMachineInstance, host: HostOperations, options: NetworkBindingOptions): Promise<void> {
-  if (host.releasePorts === undefined) return;
-  for (const { request } of masqueradePortForwards(vmi, options)) {
-    await host.releasePorts({ owner: request.owner, network: request.network, mac: request.mac });
-  }
+export async function releaseMasqueradePorts(vmi: VirtualMachineInstance, host: HostOperations): Promise<void> {
+  await host.releasePorts?.({ owner: vmiOwner(vmi) });
 }

@@ -56,8 +56,9 @@ export interface PluginManifest<Options = unknown> {
   prepare?(vmi: VirtualMachineInstance, host: HostOperations, context: ConfigureContext<Options>): Promise<void>;
   /**
    * Undoes what `prepare` set up on the host that outlives the domain (port forwards, address
-   * reservations), run by the domain manager when the VMI is deleted. Idempotent: it may run for
-   * a VMI whose `prepare` never ran or that was released already.
+   * reservations), run by the domain manager when the VMI is deleted, and on the source host
+   * after the VMI migrated away. Idempotent: it may run for a VMI whose `prepare` never ran or
+   * that was released already.
    */
   release?(vmi: VirtualMachineInstance, host: HostOperations, context: ConfigureContext<Options>): Promise<void>;
 }
