@@ -1,7 +1,7 @@
 import type { Interface, VirtualMachineInstance, VmiProblem } from '@kvmkit/vmi';
 import type { NetworkBindingOptions } from '../options/network-binding-options.ts';
 import { natNetworkXml } from '../masquerade/nat-network-xml.ts';
-import { forwardMasqueradePorts, forwardProtocolOf, hostPortOf, vmiOwner } from '../masquerade/masquerade-port-forwards.ts';
+import { forwardMasqueradePorts, forwardProtocolOf, hostPortOf, isForwarded, vmiOwner } from '../masquerade/masquerade-port-forwards.ts';
 import { bindingError, bindingWarning } from './binding-problems.ts';
 import type { CheckedNetworkBinding } from './checked-network-binding.ts';
 
@@ -10,6 +10,7 @@ function hostPortClashes(vmi: VirtualMachineInstance, ports: NonNullable<Interfa
   const problems: VmiProblem[] = [];
   const seen = new Map<string, number>();
   ports.forEach((port, index) => {
+    if (!isForwarded(vmi, port.port, options)) return;
     const key = `${String(hostPortOf(vmi, port.port, options))}/${forwardProtocolOf(port)}`;
     const earlier = seen.get(key);
     if (earlier === undefined) seen.set(key, index);
@@ -18,18 +19,16 @@ function hostPortClashes(vmi: VirtualMachineInstance, ports: NonNullable<Interfa
   return problems;
 }
 
-/** Host ports below this are the host's own services' (ssh 22, https 443, the API server 6443 aside). */
-const FIRST_UNPRIVILEGED_PORT = 1024;
-
 /**
- * A port forwarded on its own number below 1024: DNAT on every host address would take that port
- * from the host's own service (ssh, https, …). Allowed only when `masquerade.hostPorts` maps it.
+ * A port below 1024 forwarded on its own number: DNAT on every host address would take that port
+ * from the host's own service (ssh, https, …), so it is not forwarded unless `masquerade.hostPorts`
+ * maps it. A warning, not an error: KubeVirt's own examples ask for port 80, and the VMI is fine.
  */
 function privilegedHostPorts(vmi: VirtualMachineInstance, ports: NonNullable<Interface['ports']>, path: string, options: NetworkBindingOptions): VmiProblem[] {
   return ports.flatMap((port, index) => {
+    if (isForwarded(vmi, port.port, options)) return [];
     const key = `${vmiOwner(vmi)}:${String(port.port)}`;
-    if (port.port >= FIRST_UNPRIVILEGED_PORT || options.masquerade.hostPorts[key] !== undefined) return [];
-    return [bindingError(`${path}.ports[${String(index)}].port`, `host port ${String(port.port)} is below ${String(FIRST_UNPRIVILEGED_PORT)}: forwarding it from every host address would take it from the host's own service; map it explicitly with plugin option masquerade.hostPorts["${key}"] (e.g. ${String(port.port + 8000)})`)];
+    return [bindingWarning(`${path}.ports[${String(index)}].port`, `port ${String(port.port)} is not forwarded from the host: a host port below 1024 would take the host's own service on every host address; map it with plugin option masquerade.hostPorts["${key}"] (e.g. ${String(port.port + 8000)})`)];
   });
 }
 
@@ -38,8 +37,8 @@ function privilegedHostPorts(vmi: VirtualMachineInstance, ports: NonNullable<Int
  * libvirt NAT network (`<interface type='network'>`), which `prepare` defines and starts when
  * missing, or with `masquerade.mode: user` QEMU's own user-mode NAT on the same subnet
  * (`<interface type='user'><ip …/>`). In mode `network`, `ports` are forwarded from the host into
- * the guest (a fixed DHCP address, then DNAT: see `forwardMasqueradePorts`), host ports below
- * 1024 only when mapped explicitly; in mode `user` nothing reaches the guest, so they only bring
+ * the guest (a fixed DHCP address, then DNAT: see `forwardMasqueradePorts`), ports below 1024
+ * only when mapped explicitly to a host port; in mode `user` nothing reaches the guest, so they only bring
  * a warning.
  */
 export const masqueradeBinding: CheckedNetworkBinding<NetworkBindingOptions> = {

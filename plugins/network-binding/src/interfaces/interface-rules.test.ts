@@ -68,14 +68,16 @@ describe('interface admission rules', () => {
     expect(mapped[0]?.reason).toBe('host port 8080/tcp is already forwarded for spec.domain.devices.interfaces[0].ports[0]');
   });
 
-  it("refuses masquerade host ports below 1024 that are not mapped explicitly (they would take the host's own ssh, https, …)", () => {
+  it("warns that masquerade ports below 1024 are not forwarded unless mapped (they would take the host's own ssh, https, …)", () => {
     const ports = [{ port: 22 }, { port: 443, protocol: 'UDP' }, { port: 8080 }];
     const found = problems([{ name: 'default', masquerade: {}, ports }], [pod]);
     expect(found).toEqual([
-      expect.objectContaining({ path: 'spec.domain.devices.interfaces[0].ports[0].port', severity: 'error' }),
-      expect.objectContaining({ path: 'spec.domain.devices.interfaces[0].ports[1].port', severity: 'error' }),
+      expect.objectContaining({ path: 'spec.domain.devices.interfaces[0].ports[0].port', severity: 'warning' }),
+      expect.objectContaining({ path: 'spec.domain.devices.interfaces[0].ports[1].port', severity: 'warning' }),
     ]);
-    expect(found[0]?.reason).toBe('host port 22 is below 1024: forwarding it from every host address would take it from the host\'s own service; map it explicitly with plugin option masquerade.hostPorts["lab/guest:22"] (e.g. 8022)');
+    expect(found[0]?.reason).toBe('port 22 is not forwarded from the host: a host port below 1024 would take the host\'s own service on every host address; map it with plugin option masquerade.hostPorts["lab/guest:22"] (e.g. 8022)');
+    // Two unforwarded ports on one number do not clash: neither takes a host port.
+    expect(problems([{ name: 'default', masquerade: {}, ports: [{ port: 80 }, { port: 80 }] }], [pod]).every((problem) => problem.severity === 'warning')).toBe(true);
     // Mapped: 22 onto 2222, and 443 onto 443 on purpose (an explicit choice is the operator's).
     expect(problems([{ name: 'default', masquerade: {}, ports }], [pod], { masquerade: { hostPorts: { 'lab/guest:22': 2222, 'lab/guest:443': 443 } } })).toEqual([]);
     // QEMU's user-mode NAT forwards nothing from the host: only its warning.

@@ -20,6 +20,17 @@ export function hostPortOf(vmi: VirtualMachineInstance, guestPort: number, optio
   return options.masquerade.hostPorts[`${vmiOwner(vmi)}:${String(guestPort)}`] ?? guestPort;
 }
 
+/** Host ports below this belong to the host's own services (ssh 22, https 443, …). */
+const FIRST_UNPRIVILEGED_PORT = 1024;
+
+/**
+ * Whether a guest port is forwarded: ports from 1024 up on their own number, lower ones only when
+ * `masquerade.hostPorts` maps them (DNAT on every host address would take the host's own service).
+ */
+export function isForwarded(vmi: VirtualMachineInstance, guestPort: number, options: NetworkBindingOptions): boolean {
+  return guestPort >= FIRST_UNPRIVILEGED_PORT || options.masquerade.hostPorts[`${vmiOwner(vmi)}:${String(guestPort)}`] !== undefined;
+}
+
 /** One masquerade interface with ports, and the forward request that reaches them. */
 export interface MasqueradePortForward {
   /** `spec.domain.devices.interfaces[<index>]`. */
@@ -35,15 +46,16 @@ export interface MasqueradePortForward {
 export function masqueradePortForwards(vmi: VirtualMachineInstance, options: NetworkBindingOptions): MasqueradePortForward[] {
   if (options.masquerade.mode !== 'network') return [];
   return pairedInterfaces(vmi)
-    .filter(({ binding, vmiInterface }) => binding.name === 'masquerade' && (vmiInterface.ports?.length ?? 0) > 0)
-    .map(({ vmiInterface, path }) => ({
+    .map(({ vmiInterface, path, binding }) => ({ vmiInterface, path, binding, ports: (vmiInterface.ports ?? []).filter((port) => isForwarded(vmi, port.port, options)) }))
+    .filter(({ binding, ports }) => binding.name === 'masquerade' && ports.length > 0)
+    .map(({ vmiInterface, path, ports }) => ({
       path,
       vmiInterface,
       request: {
         owner: vmiOwner(vmi),
         network: options.masquerade.network,
         mac: interfaceMacAddress(vmi, vmiInterface, options.macPrefix),
-        ports: (vmiInterface.ports ?? []).map((port) => ({ protocol: forwardProtocolOf(port), hostPort: hostPortOf(vmi, port.port, options), guestPort: port.port })),
+        ports: ports.map((port) => ({ protocol: forwardProtocolOf(port), hostPort: hostPortOf(vmi, port.port, options), guestPort: port.port })),
       },
     }));
 }
