@@ -33,6 +33,7 @@ export { DeviceModify, VcpuFlags } from './api/domain-devices.ts';
 export { AgentTimeout, GuestInfoType, InterfaceAddressSource, type DomainFsInfo, type DomainInterface } from './api/domain-guest-agent.ts';
 export { CoreDumpFormat, JobType, type JobInfo } from './api/domain-jobs.ts';
 export { MigrateFlags } from './api/domain-migration.ts';
+export { ConnectListAllNetworksFlags, NetworkUpdateCommand, NetworkUpdateFlags, NetworkUpdateSection } from './api/networks.ts';
 export type { Screenshot } from './api/domain-streams.ts';
 
 export { xdr, encodeXdr, decodeXdr, XdrError, XdrReader, XdrWriter, type XdrType, type XdrValue, type UnionValue } from './xdr/index.ts';

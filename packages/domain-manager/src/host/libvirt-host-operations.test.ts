@@ -8,7 +8,6 @@ import { startLibvirtd, type PrivateLibvirtd } from '@kvmkit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeIptables, type FakeIptables } from '../test-support/fake-iptables.ts';
 import { LibvirtHostOperations } from './libvirt-host-operations.ts';
-import { NETWORK_GET_XML_DESC, NETWORK_LOOKUP_BY_NAME } from './network-procedures.ts';
 
 const directories = { state: '/var/lib/kvmkit-test/state', volumes: '/var/lib/kvmkit-test/volumes' };
 let daemon: PrivateLibvirtd;
@@ -30,8 +29,7 @@ async function natNetwork(rangeEnd = 127): Promise<{ name: string; prefix: strin
 }
 
 async function dhcpHosts(network: string): Promise<string[]> {
-  const { net } = await connection.call(NETWORK_LOOKUP_BY_NAME, { name: network });
-  const { xml } = await connection.call(NETWORK_GET_XML_DESC, { net, flags: 0 });
+  const xml = await connection.networkGetXmlDesc(await connection.networkLookupByName(network));
   return [...xml.matchAll(/<host [^>]*\/>/g)].map((match) => match[0]);
 }
 

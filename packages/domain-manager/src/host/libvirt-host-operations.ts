@@ -4,32 +4,34 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { KvmkitError, type ConverterDirectories, type DiskImageRequest, type HostOperations, type PortForwardRequest, type PortForwardResult, type PortReleaseRequest } from '@kvmkit/core';
-import { ErrorCode, LibvirtError, type LibvirtConnection } from '@kvmkit/libvirt-rpc';
+import {
+  ConnectListAllNetworksFlags, ErrorCode, LibvirtError, NetworkUpdateCommand, NetworkUpdateFlags, NetworkUpdateSection, type LibvirtConnection, type Network,
+} from '@kvmkit/libvirt-rpc';
 import { domainManagerError } from '../errors/domain-manager-errors.ts';
 import { confinePath } from './confine-path.ts';
 import { dhcpHostXml, ownedReservations, reservationName } from './dhcp-reservations.ts';
 import { fixedAddressFor } from './fixed-address.ts';
 import { IptablesPortForwards } from './iptables-port-forwards.ts';
-import {
-  CONNECT_LIST_ALL_NETWORKS, LIST_NETWORKS_ACTIVE, NETWORK_CREATE, NETWORK_DEFINE_XML, NETWORK_GET_XML_DESC, NETWORK_IS_ACTIVE, NETWORK_LOOKUP_BY_NAME,
-  NETWORK_SECTION_IP_DHCP_HOST, NETWORK_UPDATE, NETWORK_UPDATE_LIVE_AND_CONFIG, NetworkUpdateCommand,
-} from './network-procedures.ts';
 import { serialisedPortForwarding } from './port-forward-queue.ts';
 import { ownerComment } from './port-forward-rules.ts';
 
 const execFileAsync = promisify(execFile);
 
+/** The connection methods host operations use: libvirt's network calls. */
+export type HostOperationsConnection = Pick<LibvirtConnection,
+  'connectListAllNetworks' | 'networkCreate' | 'networkDefineXml' | 'networkGetXmlDesc' | 'networkIsActive' | 'networkLookupByName' | 'networkUpdate'>;
+
 export interface LibvirtHostOperationsOptions {
   readonly directories: ConverterDirectories;
-  readonly connection: Pick<LibvirtConnection, 'call'>;
+  readonly connection: HostOperationsConnection;
   /** The qemu-img binary; default `qemu-img` on PATH. */
   readonly qemuImg?: string;
   /** The iptables binary port forwards are written with; default `iptables` on PATH. */
   readonly iptables?: string;
 }
 
-/** A libvirt network as the RPC names it. */
-interface NetworkReference { name: string; uuid: Buffer }
+/** network-update flags: change the running network and its persistent definition. */
+const LIVE_AND_CONFIG = NetworkUpdateFlags.AFFECT_LIVE | NetworkUpdateFlags.AFFECT_CONFIG;
 
 const MAC = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/;
 
@@ -39,7 +41,7 @@ const MAC = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/;
  */
 export class LibvirtHostOperations implements HostOperations {
   readonly #directories: ConverterDirectories;
-  readonly #connection: Pick<LibvirtConnection, 'call'>;
+  readonly #connection: HostOperationsConnection;
   readonly #qemuImg: string;
   readonly #portForwards: IptablesPortForwards;
 
@@ -103,9 +105,8 @@ export class LibvirtHostOperations implements HostOperations {
   }
 
   async ensureNetwork(name: string, networkXml: string): Promise<void> {
-    const network = (await this.#findNetwork(name)) ?? (await this.#connection.call(NETWORK_DEFINE_XML, { xml: networkXml })).net;
-    const { active } = await this.#connection.call(NETWORK_IS_ACTIVE, { net: network });
-    if (active !== 1) await this.#connection.call(NETWORK_CREATE, { net: network });
+    const network = (await this.#findNetwork(name)) ?? (await this.#connection.networkDefineXml(networkXml));
+    if (!(await this.#connection.networkIsActive(network))) await this.#connection.networkCreate(network);
   }
 
   /**
@@ -162,7 +163,7 @@ export class LibvirtHostOperations implements HostOperations {
       const networks = await this.#networkCall(path, async () => {
         if (request.network === undefined) return this.#activeNetworks();
         const named = await this.#findNetwork(request.network);
-        return named !== undefined && (await this.#connection.call(NETWORK_IS_ACTIVE, { net: named })).active === 1 ? [named] : [];
+        return named !== undefined && (await this.#connection.networkIsActive(named)) ? [named] : [];
       });
       for (const network of networks) {
         for (const host of ownedReservations(await this.#networkXml(network, path), owner, forwardedTo)) {
@@ -187,9 +188,9 @@ export class LibvirtHostOperations implements HostOperations {
   }
 
   /** The network named `name`; undefined when libvirt has none (NO_NETWORK); other failures throw. */
-  async #findNetwork(name: string): Promise<NetworkReference | undefined> {
+  async #findNetwork(name: string): Promise<Network | undefined> {
     try {
-      return (await this.#connection.call(NETWORK_LOOKUP_BY_NAME, { name })).net;
+      return await this.#connection.networkLookupByName(name);
     } catch (error) {
       if (error instanceof LibvirtError && error.code === ErrorCode.NO_NETWORK) return undefined;
       throw error;
@@ -197,22 +198,22 @@ export class LibvirtHostOperations implements HostOperations {
   }
 
   /** Every running network; none on a connection without a network driver (a session daemon). */
-  async #activeNetworks(): Promise<NetworkReference[]> {
+  async #activeNetworks(): Promise<Network[]> {
     try {
-      return (await this.#connection.call(CONNECT_LIST_ALL_NETWORKS, { need_results: 1, flags: LIST_NETWORKS_ACTIVE })).nets;
+      return await this.#connection.connectListAllNetworks(ConnectListAllNetworksFlags.ACTIVE);
     } catch (error) {
       if (error instanceof LibvirtError && error.code === ErrorCode.NO_SUPPORT) return [];
       throw error;
     }
   }
 
-  async #networkXml(network: NetworkReference, path: string): Promise<string> {
-    return (await this.#networkCall(path, () => this.#connection.call(NETWORK_GET_XML_DESC, { net: network, flags: 0 }))).xml;
+  async #networkXml(network: Network, path: string): Promise<string> {
+    return this.#networkCall(path, () => this.#connection.networkGetXmlDesc(network));
   }
 
-  async #updateDhcpHost(network: NetworkReference, command: number, xml: string, path: string): Promise<void> {
+  async #updateDhcpHost(network: Network, command: number, xml: string, path: string): Promise<void> {
     // parentIndex -1: the network's only IPv4 <ip> that has DHCP.
-    await this.#networkCall(path, () => this.#connection.call(NETWORK_UPDATE, { net: network, command, section: NETWORK_SECTION_IP_DHCP_HOST, parentIndex: -1, xml, flags: NETWORK_UPDATE_LIVE_AND_CONFIG }));
+    await this.#networkCall(path, () => this.#connection.networkUpdate(network, command, NetworkUpdateSection.IP_DHCP_HOST, -1, xml, LIVE_AND_CONFIG));
   }
 
   /** A network RPC whose failure becomes HOST_OPERATION_FAILED at `path` (kvmkit's own errors pass). */

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConverter, defaultConverterContext, definePlugin, KvmkitError, type DomainStatus } from '@kvmkit/core';
-import { connect, defineProcedure, nonnullStringType, xdr, type LibvirtConnection } from '@kvmkit/libvirt-rpc';
+import { connect, type LibvirtConnection } from '@kvmkit/libvirt-rpc';
 import { startLibvirtd, type PrivateLibvirtd } from '@kvmkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countingConnection } from '../test-support/counting-connection.ts';
@@ -161,10 +161,7 @@ describe('LibvirtDomainManager on the test driver', () => {
     expect(existsSync(image)).toBe(true);
     const info = JSON.parse(execFileSync('qemu-img', ['info', '--output=json', image], { encoding: 'utf8' })) as { format: string; 'virtual-size': number };
     expect(info).toMatchObject({ format: 'qcow2', 'virtual-size': 64 * 1024 * 1024 });
-    const NETWORK_LOOKUP = defineProcedure({ name: 'NETWORK_LOOKUP_BY_NAME', number: 46, args: xdr.struct({ name: nonnullStringType }), ret: xdr.struct({ net: xdr.struct({ name: nonnullStringType, uuid: xdr.fixedOpaque(16) }) }) });
-    const NETWORK_IS_ACTIVE = defineProcedure({ name: 'NETWORK_IS_ACTIVE', number: 152, args: xdr.struct({ net: xdr.struct({ name: nonnullStringType, uuid: xdr.fixedOpaque(16) }) }), ret: xdr.struct({ active: xdr.int }) });
-    const { net } = await raw.call(NETWORK_LOOKUP, { name: 'kvmkit-test-net' });
-    expect((await raw.call(NETWORK_IS_ACTIVE, { net })).active).toBe(1);
+    expect(await raw.networkIsActive(await raw.networkLookupByName('kvmkit-test-net'))).toBe(true);
     // Prepare is idempotent: a second sync finds the image and the network and writes no domain.
     writes.length = 0;
     await manager.sync({ vmi });

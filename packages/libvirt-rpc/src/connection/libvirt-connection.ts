@@ -8,6 +8,7 @@ import { domainMigrationMethods } from '../api/domain-migration.ts';
 import { domainSnapshotMethods } from '../api/domain-snapshots.ts';
 import { domainStreamMethods } from '../api/domain-streams.ts';
 import { hostMethods } from '../api/host.ts';
+import { networkMethods } from '../api/networks.ts';
 import { storageMethods } from '../api/storage.ts';
 import { LibvirtConnectionCore, type ConnectOptions } from './libvirt-connection-core.ts';
 
@@ -15,11 +16,14 @@ import { LibvirtConnectionCore, type ConnectOptions } from './libvirt-connection
 // installed on one prototype so the connection stays a single object without a god file.
 export const API_AREAS = [
   hostMethods, domainLookupMethods, domainLifecycleMethods, domainInfoMethods, domainDeviceMethods, domainGuestAgentMethods,
-  domainJobMethods, domainMigrationMethods, domainSnapshotMethods, domainStreamMethods, storageMethods,
+  domainJobMethods, domainMigrationMethods, domainSnapshotMethods, domainStreamMethods, networkMethods, storageMethods,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;
-type ApiMethods = UnionToIntersection<(typeof API_AREAS)[number]>;
+type AreaMethods = UnionToIntersection<(typeof API_AREAS)[number]>;
+// On the connection the areas' `this: LibvirtConnectionCore` is always met, so the public type drops
+// it: a consumer can then depend on a few methods only (`Pick<LibvirtConnection, 'networkIsActive'>`).
+type ApiMethods = { [Name in keyof AreaMethods]: OmitThisParameter<AreaMethods[Name]> };
 
 class LibvirtConnectionImpl extends LibvirtConnectionCore {
   static async open(uri: string, options: ConnectOptions): Promise<LibvirtConnectionImpl> {
