@@ -1,3 +1,5 @@
+import { isRecord } from './is-record.ts';
+
 /**
  * Plugin options kvmctl sets unless the user's options say otherwise. The base plugin's serial
  * console defaults to KubeVirt's unix socket; kvmctl, like virsh, attaches to consoles through
@@ -6,10 +8,6 @@
 const KVMCTL_PLUGIN_DEFAULTS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   base: { serialConsole: 'pty' },
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** `options` with kvmctl's defaults filled in for the loaded plugins that have any. */
 export function withKvmctlPluginDefaults(plugins: readonly string[], options: Record<string, unknown>): Record<string, unknown> {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { VirtType } from '@kvmkit/core';
 import { DEFAULT_PLUGINS } from '../plugins/plugin-catalog.ts';
+import { isRecord } from './is-record.ts';
 import { withKvmctlPluginDefaults } from './kvmctl-plugin-defaults.ts';
 
 /** What kvmctl is assembled from: chosen by flags, else a config file, else defaults. */
@@ -41,10 +42,6 @@ function readStructured(path: string, what: string): unknown {
   } catch (error) {
     throw new SettingsError(`${what} ${path} is not valid YAML or JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function virtTypeFrom(value: unknown, source: string): VirtType {

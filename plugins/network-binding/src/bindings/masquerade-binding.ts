@@ -1,7 +1,7 @@
 import type { Interface, VirtualMachineInstance, VmiProblem } from '@kvmkit/vmi';
 import type { NetworkBindingOptions } from '../options/network-binding-options.ts';
 import { natNetworkXml } from '../masquerade/nat-network-xml.ts';
-import { forwardMasqueradePorts, forwardProtocolOf, hostPortOf, isForwarded, vmiOwner } from '../masquerade/masquerade-port-forwards.ts';
+import { forwardMasqueradePorts, forwardProtocolOf, hostPortOf, hostPortsKey, isForwarded } from '../masquerade/masquerade-port-forwards.ts';
 import { bindingError, bindingWarning } from './binding-problems.ts';
 import type { CheckedNetworkBinding } from './checked-network-binding.ts';
 
@@ -27,7 +27,7 @@ function hostPortClashes(vmi: VirtualMachineInstance, ports: NonNullable<Interfa
 function privilegedHostPorts(vmi: VirtualMachineInstance, ports: NonNullable<Interface['ports']>, path: string, options: NetworkBindingOptions): VmiProblem[] {
   return ports.flatMap((port, index) => {
     if (isForwarded(vmi, port.port, options)) return [];
-    const key = `${vmiOwner(vmi)}:${String(port.port)}`;
+    const key = hostPortsKey(vmi, port.port);
     return [bindingWarning(`${path}.ports[${String(index)}].port`, `port ${String(port.port)} is not forwarded from the host: a host port below 1024 would take the host's own service on every host address; map it with plugin option masquerade.hostPorts["${key}"] (e.g. ${String(port.port + 8000)})`)];
   });
 }

@@ -15,9 +15,14 @@ export function forwardProtocolOf(port: { protocol?: string }): ForwardedPort['p
   return protocol === 'udp' || protocol === 'sctp' ? protocol : 'tcp';
 }
 
-/** The host port for a guest port: `masquerade.hostPorts['<namespace>/<name>:<port>']`, else the same port. */
+/** A guest port's key in the plugin option `masquerade.hostPorts`: `<namespace>/<name>:<port>`. */
+export function hostPortsKey(vmi: VirtualMachineInstance, guestPort: number): string {
+  return `${vmiOwner(vmi)}:${String(guestPort)}`;
+}
+
+/** The host port for a guest port: `masquerade.hostPorts[hostPortsKey]`, else the same port. */
 export function hostPortOf(vmi: VirtualMachineInstance, guestPort: number, options: NetworkBindingOptions): number {
-  return options.masquerade.hostPorts[`${vmiOwner(vmi)}:${String(guestPort)}`] ?? guestPort;
+  return options.masquerade.hostPorts[hostPortsKey(vmi, guestPort)] ?? guestPort;
 }
 
 /** Host ports below this belong to the host's own services (ssh 22, https 443, …). */
@@ -28,7 +33,7 @@ const FIRST_UNPRIVILEGED_PORT = 1024;
  * `masquerade.hostPorts` maps them (DNAT on every host address would take the host's own service).
  */
 export function isForwarded(vmi: VirtualMachineInstance, guestPort: number, options: NetworkBindingOptions): boolean {
-  return guestPort >= FIRST_UNPRIVILEGED_PORT || options.masquerade.hostPorts[`${vmiOwner(vmi)}:${String(guestPort)}`] !== undefined;
+  return guestPort >= FIRST_UNPRIVILEGED_PORT || options.masquerade.hostPorts[hostPortsKey(vmi, guestPort)] !== undefined;
 }
 
 /** One masquerade interface with ports, and the forward request that reaches them. */
